@@ -1,0 +1,15 @@
+package io.github.homelabha.core.api;
+
+/**
+ * Work that runs beside the server (a FIFO reader, a canary writer, a scanner). {@link #start} is
+ * called once after the server is up and must return promptly (start your own thread); {@link
+ * #stop} is called once at shutdown and should return within a second or two.
+ */
+public interface BackgroundTask {
+
+  String name();
+
+  void start() throws Exception;
+
+  void stop();
+}

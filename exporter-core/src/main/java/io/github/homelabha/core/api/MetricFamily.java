@@ -1,0 +1,118 @@
+package io.github.homelabha.core.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A declared metric family: full exposed name, type, help and label names. Exporters declare all
+ * families up front ({@link Exporter#metricFamilies()}); the build writes them to the metric
+ * catalog and the core rejects samples that do not match their declaration.
+ *
+ * <p>Names are the ones users see and grep for: counters end in {@code _total}, info metrics in
+ * {@code _info}. The label {@code target} is reserved for the core.
+ */
+public final class MetricFamily {
+
+  /** The Prometheus types an exporter may emit. */
+  public enum Type {
+    GAUGE,
+    COUNTER,
+    INFO
+  }
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+  private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  public static final String TARGET_LABEL = "target";
+
+  private final String name;
+  private final Type type;
+  private final String help;
+  private final List<String> labelNames;
+
+  private MetricFamily(String name, Type type, String help, List<String> labelNames) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("invalid metric name: " + name);
+    }
+    if (type == Type.COUNTER && !name.endsWith("_total")) {
+      throw new IllegalArgumentException("counter names end in _total: " + name);
+    }
+    if (type == Type.INFO && !name.endsWith("_info")) {
+      throw new IllegalArgumentException("info metric names end in _info: " + name);
+    }
+    if (help == null || help.isBlank()) {
+      throw new IllegalArgumentException("help text missing for " + name);
+    }
+    for (String label : labelNames) {
+      if (!LABEL.matcher(label).matches() || label.startsWith("__")) {
+        throw new IllegalArgumentException("invalid label name " + label + " on " + name);
+      }
+      if (label.equals(TARGET_LABEL)) {
+        throw new IllegalArgumentException("label 'target' is added by the core, on " + name);
+      }
+    }
+    if (labelNames.stream().distinct().count() != labelNames.size()) {
+      throw new IllegalArgumentException("duplicate label name on " + name);
+    }
+    this.name = name;
+    this.type = type;
+    this.help = help;
+    this.labelNames = List.copyOf(labelNames);
+  }
+
+  public static MetricFamily gauge(String name, String help, String... labelNames) {
+    return new MetricFamily(name, Type.GAUGE, help, List.of(labelNames));
+  }
+
+  public static MetricFamily counter(String name, String help, String... labelNames) {
+    return new MetricFamily(name, Type.COUNTER, help, List.of(labelNames));
+  }
+
+  public static MetricFamily info(String name, String help, String... labelNames) {
+    return new MetricFamily(name, Type.INFO, help, List.of(labelNames));
+  }
+
+  /** The exposed name, e.g. {@code keepalived_become_master_total}. */
+  public String name() {
+    return name;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  public List<String> labelNames() {
+    return labelNames;
+  }
+
+  /** The name without the {@code _total}/{@code _info} suffix, as client_java's model wants it. */
+  public String baseName() {
+    return switch (type) {
+      case COUNTER -> name.substring(0, name.length() - "_total".length());
+      case INFO -> name.substring(0, name.length() - "_info".length());
+      case GAUGE -> name;
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MetricFamily f
+        && f.name.equals(name)
+        && f.type == type
+        && f.labelNames.equals(labelNames);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, labelNames);
+  }
+
+  @Override
+  public String toString() {
+    return type.name().toLowerCase() + " " + name + labelNames;
+  }
+}
