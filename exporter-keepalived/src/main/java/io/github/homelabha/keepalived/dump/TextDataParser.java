@@ -215,7 +215,11 @@ public final class TextDataParser {
 
     private void endInterface() {
       if (ifName != null && ifTracking && !ifName.isEmpty()) {
-        boolean up = ifState != null && ifState.contains("UP") && ifState.contains("RUNNING");
+        // "UP, RUNNING" vs "not UP, not RUNNING" (2.2) or "DOWN"
+        boolean up =
+            ifState != null
+                && ifState.matches("(?i)^UP\\b.*")
+                && ifState.matches(".*(?<!not )RUNNING.*");
         interfaces.add(new TrackedInterface(ifName, up));
       }
       ifName = null;
