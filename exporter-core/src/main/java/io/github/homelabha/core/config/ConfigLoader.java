@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -63,8 +62,7 @@ public final class ConfigLoader {
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /**
@@ -281,7 +279,7 @@ public final class ConfigLoader {
           failureMsg != null && failureMsg.startsWith("not a duration")
               ? failureMsg
               : "\"" + valueToConvert + "\" is not a valid " + describe(targetType));
-      return ClassUtil.defaultValue(targetType);
+      return emptyValue(targetType);
     }
 
     @Override
@@ -293,7 +291,7 @@ public final class ConfigLoader {
       problems.add(
           pathOf(ctxt.getParser().getParsingContext()),
           valueToConvert + " is not a valid " + describe(targetType));
-      return ClassUtil.defaultValue(targetType);
+      return emptyValue(targetType);
     }
 
     @Override
@@ -308,7 +306,12 @@ public final class ConfigLoader {
           pathOf(p.getParsingContext()),
           "expected " + describe(targetType.getRawClass()) + ", found " + describe(t));
       p.skipChildren();
-      return ClassUtil.defaultValue(targetType.getRawClass());
+      return emptyValue(targetType.getRawClass());
+    }
+
+    /** A placeholder so binding can go on; the recorded problem fails the load anyway. */
+    private static Object emptyValue(Class<?> type) {
+      return type.isPrimitive() ? ClassUtil.defaultValue(type) : null;
     }
 
     private static String describe(Class<?> type) {
@@ -318,7 +321,7 @@ public final class ConfigLoader {
       if (type == Boolean.class || type == boolean.class) {
         return "boolean (true or false)";
       }
-      if (Number.class.isAssignableFrom(ClassUtil.wrapperType(type))) {
+      if (Number.class.isAssignableFrom(type.isPrimitive() ? ClassUtil.wrapperType(type) : type)) {
         return "number";
       }
       if (type == String.class || type == Secret.class || type == Path.class) {
