@@ -107,7 +107,7 @@ public final class RunningExporter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      runtime.close();
+      runtime.close(Duration.ZERO);
     } finally {
       logs.close();
     }
