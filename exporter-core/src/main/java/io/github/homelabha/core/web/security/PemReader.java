@@ -57,7 +57,8 @@ final class PemReader {
       Object object;
       while ((object = parser.readObject()) != null) {
         if (object instanceof PEMKeyPair pair) {
-          return converter.getKeyPair(pair).getPrivate();
+          // only the private half is needed; the public key is optional in SEC1
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         if (object instanceof PrivateKeyInfo info) {
           return converter.getPrivateKey(info);
