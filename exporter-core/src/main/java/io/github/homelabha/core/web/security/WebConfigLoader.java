@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -278,7 +279,14 @@ final class WebConfigLoader {
         return null;
       }
     }
-    Path resolved = resolve(fileName);
+    Path resolved;
+    try {
+      resolved = resolve(fileName);
+    } catch (InvalidPathException e) {
+      // e.g. a NUL byte, or a character the file system's encoding (LANG=C) cannot express
+      problems.add(path + "." + fileKey, "not a usable file name");
+      return null;
+    }
     String content = readFile(resolved, path + "." + fileKey, StandardCharsets.ISO_8859_1);
     if (content == null) {
       return null;
