@@ -106,6 +106,17 @@ final class TestPki {
         new GeneralName(GeneralName.dNSName, "localhost"));
   }
 
+  /** A server certificate naming only {@code host}, no IP address. */
+  static Issued leafForHost(Issued ca, String host) throws Exception {
+    return issue(
+        ca,
+        host,
+        KeyType.EC,
+        false,
+        KeyPurposeId.id_kp_serverAuth,
+        new GeneralName(GeneralName.dNSName, host));
+  }
+
   static Issued client(Issued ca, GeneralName... sans) throws Exception {
     return issue(ca, "scraper", KeyType.EC, false, KeyPurposeId.id_kp_clientAuth, sans);
   }

@@ -77,6 +77,26 @@ class TlsHandshakeTest {
   }
 
   @Test
+  void aScrapeByIpIsServedWhenTheCertificateNamesOnlyAHost() throws Exception {
+    // Prometheus with tls_config.server_name scrapes https://<ip>:<port> and checks the
+    // certificate against the configured name; Jetty's SNI host check would answer 400 here.
+    Issued hostOnly = TestPki.leafForHost(serverCa, "exporter.lab");
+    TestPki.write(dir, "server.crt", TestPki.certificatesPem(hostOnly.certificate()));
+    TestPki.write(dir, "server.key", TestPki.keyPem(hostOnly.keys(), KeyFormat.PKCS8_EC));
+    SSLContext context = TestPki.clientContext(trustServerCa, null);
+    OkHttpClient byIp =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(context.getSocketFactory(), trustServerCa)
+            .hostnameVerifier((host, session) -> true)
+            .retryOnConnectionFailure(false)
+            .build();
+
+    try (TlsServer running = new TlsServer(load(serverOnly()))) {
+      assertThat(get(byIp, running.url())).startsWith("ok");
+    }
+  }
+
+  @Test
   void minVersionTls13RejectsATls12OnlyClient() throws Exception {
     writeServerFiles();
     WebConfig tls13 = load(serverOnly() + "  min_version: TLS13\n");
