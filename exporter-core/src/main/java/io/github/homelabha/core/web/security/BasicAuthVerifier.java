@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -154,8 +155,8 @@ public final class BasicAuthVerifier {
     }
     for (int i = 0; i < decoded.length; i++) {
       if (decoded[i] == ':') {
-        byte[] user = java.util.Arrays.copyOfRange(decoded, 0, i);
-        byte[] password = java.util.Arrays.copyOfRange(decoded, i + 1, decoded.length);
+        byte[] user = Arrays.copyOfRange(decoded, 0, i);
+        byte[] password = Arrays.copyOfRange(decoded, i + 1, decoded.length);
         return new byte[][] {user, password};
       }
     }

@@ -1,6 +1,7 @@
 package io.github.homelabha.core.web.security;
 
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CRL;
@@ -64,7 +65,7 @@ final class TlsSettings {
     try {
       keyStore.setKeyEntry(
           "server", key, storePassword.toCharArray(), chain.toArray(new X509Certificate[0]));
-    } catch (java.security.KeyStoreException e) {
+    } catch (KeyStoreException e) {
       throw new IllegalStateException("cannot hold the server key in a key store", e);
     }
 
@@ -74,7 +75,7 @@ final class TlsSettings {
       for (int i = 0; i < clientCas.size(); i++) {
         try {
           caStore.setCertificateEntry("client-ca-" + i, clientCas.get(i));
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
           throw new IllegalStateException("cannot hold a client CA in a trust store", e);
         }
       }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -351,7 +352,7 @@ final class WebConfigLoader {
   private static Set<String> jvmCipherSuites() {
     try {
       return Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no default TLS implementation", e);
     }
   }
