@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -44,9 +43,16 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   private final Redactor redactor;
+  private final Map<String, String> env;
 
   public ConfigLoader(Redactor redactor) {
+    this(redactor, System.getenv());
+  }
+
+  /** With {@code env} as the environment that {@code <key>_env} secret keys read. */
+  public ConfigLoader(Redactor redactor, Map<String, String> env) {
     this.redactor = redactor;
+    this.env = env;
   }
 
   /** The mapper every configuration is bound with. */
@@ -63,8 +69,7 @@ public final class ConfigLoader {
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /**
@@ -78,6 +83,8 @@ public final class ConfigLoader {
     ObjectNode tree = readTree(mapper, file, problems);
     problems.throwIfAny();
     overrides.forEach((path, value) -> setPath(tree, path, mapper.valueToTree(value)));
+    new SecretSources(env, problems).resolve(tree, type, "");
+    problems.throwIfAny();
 
     C config;
     try {
@@ -281,7 +288,7 @@ public final class ConfigLoader {
           failureMsg != null && failureMsg.startsWith("not a duration")
               ? failureMsg
               : "\"" + valueToConvert + "\" is not a valid " + describe(targetType));
-      return ClassUtil.defaultValue(targetType);
+      return emptyValue(targetType);
     }
 
     @Override
@@ -293,7 +300,7 @@ public final class ConfigLoader {
       problems.add(
           pathOf(ctxt.getParser().getParsingContext()),
           valueToConvert + " is not a valid " + describe(targetType));
-      return ClassUtil.defaultValue(targetType);
+      return emptyValue(targetType);
     }
 
     @Override
@@ -308,7 +315,12 @@ public final class ConfigLoader {
           pathOf(p.getParsingContext()),
           "expected " + describe(targetType.getRawClass()) + ", found " + describe(t));
       p.skipChildren();
-      return ClassUtil.defaultValue(targetType.getRawClass());
+      return emptyValue(targetType.getRawClass());
+    }
+
+    /** A placeholder so binding can go on; the recorded problem fails the load anyway. */
+    private static Object emptyValue(Class<?> type) {
+      return type.isPrimitive() ? ClassUtil.defaultValue(type) : null;
     }
 
     private static String describe(Class<?> type) {
@@ -318,7 +330,7 @@ public final class ConfigLoader {
       if (type == Boolean.class || type == boolean.class) {
         return "boolean (true or false)";
       }
-      if (Number.class.isAssignableFrom(ClassUtil.wrapperType(type))) {
+      if (Number.class.isAssignableFrom(type.isPrimitive() ? ClassUtil.wrapperType(type) : type)) {
         return "number";
       }
       if (type == String.class || type == Secret.class || type == Path.class) {
