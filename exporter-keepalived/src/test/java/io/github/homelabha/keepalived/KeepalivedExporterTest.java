@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.testkit.HttpResult;
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -42,11 +43,11 @@ class KeepalivedExporterTest {
             new KeepalivedExporter(),
             "--keepalived.pid-file=" + pid,
             "--keepalived.dump-dir=" + tmp)) {
-      MetricsText m = new MetricsText(e.scrapeText());
+      ParsedMetrics m = e.scrape();
 
       assertThat(m.valueOf("keepalived_up")).isZero();
       assertThat(m.valueOf("keepalived_scrape_errors_total", "reason", "not_running")).isEqualTo(1);
-      assertThat(m.find("keepalived_vrrp_instance_state")).isEmpty();
+      assertThat(m.samples("keepalived_vrrp_instance_state")).isEmpty();
       HttpResult landing = e.get("/");
       assertThat(landing.body()).contains("nowhere.pid").contains("--keepalived.pid-file");
       assertThat(e.logs()).contains("nowhere.pid");
@@ -78,7 +79,7 @@ class KeepalivedExporterTest {
                 e.scrapeText();
                 return e.get("/").body().contains("waiting for keepalived");
               });
-      assertThat(new MetricsText(e.scrapeText()).valueOf("keepalived_up")).isZero();
+      assertThat(e.scrape().valueOf("keepalived_up")).isZero();
 
       write(
           fifo,
@@ -92,8 +93,8 @@ class KeepalivedExporterTest {
         keepOpen.flush();
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> new MetricsText(e.scrapeText()).value("keepalived_up").orElse(0) == 1);
-        MetricsText m = new MetricsText(e.scrapeText());
+            .until(() -> e.scrape().value("keepalived_up").orElse(0) == 1);
+        ParsedMetrics m = e.scrape();
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "iname", "VI_1")).isEqualTo(1);
         assertThat(m.valueOf("keepalived_vrrp_transitions_total", "from", "BACKUP", "to", "MASTER"))
             .isEqualTo(1);
@@ -145,11 +146,8 @@ class KeepalivedExporterTest {
         wb.flush();
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(
-                () ->
-                    new MetricsText(e.scrapeText()).find("keepalived_vrrp_instance_state").size()
-                        == 2);
-        MetricsText m = new MetricsText(e.scrapeText());
+            .until(() -> e.scrape().samples("keepalived_vrrp_instance_state").size() == 2);
+        ParsedMetrics m = e.scrape();
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "target", "ns-a")).isEqualTo(2);
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "target", "ns-b")).isEqualTo(1);
         assertThat(m.valueOf("keepalived_up", "target", "ns-b")).isEqualTo(1);
