@@ -22,6 +22,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,13 @@ public final class KeepalivedTarget implements Target {
   private final Optional<String> version;
   private KeepalivedProcess lastProcess;
   private volatile boolean vipWarned;
+  private final Executor vipExecutor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "keepalived-vip-check");
+            t.setDaemon(true);
+            return t;
+          });
 
   public KeepalivedTarget(
       TargetConfig config,
@@ -99,9 +109,12 @@ public final class KeepalivedTarget implements Target {
     if (budget.isNegative() || budget.isZero()) {
       throw new ScrapeException("timeout", "no time left in the scrape budget to ask keepalived");
     }
+    // list the interface addresses while keepalived writes its dump
+    CompletableFuture<Optional<HostAddresses>> addresses =
+        CompletableFuture.supplyAsync(this::hostAddresses, vipExecutor);
     FreshDump fresh = reader.read(process, budget);
     tracker.onDump(fresh.dump());
-    dumpWriter.write(fresh.dump(), hostAddresses(), out);
+    dumpWriter.write(fresh.dump(), addresses.join(), out);
     TransitionMetricsWriter.writeHistory(tracker, out);
     double age = Math.max(0, System.currentTimeMillis() - fresh.writtenAtMillis()) / 1000.0;
     out.gauge(KeepalivedMetrics.DUMP_AGE, age);

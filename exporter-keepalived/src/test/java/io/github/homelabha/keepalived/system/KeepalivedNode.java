@@ -12,14 +12,14 @@ import java.util.List;
  * One keepalived of a test cluster: its own directory with config, pid files, TMPDIR (dumps),
  * notify FIFO and a track script that fails while a {@code fail} file exists.
  */
-final class KeepalivedNode {
+public final class KeepalivedNode {
   static final String PASSWORD = "LEAKME42";
 
   final String host;
-  final Path dir;
-  final Path dumps;
-  final Path fifo;
-  final Path pidFile;
+  public final Path dir;
+  public final Path dumps;
+  public final Path fifo;
+  public final Path pidFile;
   private final NetworkLab lab;
   private ManagedProcess process;
   private int starts;
@@ -101,7 +101,7 @@ final class KeepalivedNode {
     return process;
   }
 
-  void failTrackScript(boolean fail) throws IOException {
+  public void failTrackScript(boolean fail) throws IOException {
     if (fail) {
       Files.writeString(dir.resolve("fail"), "");
     } else {
@@ -110,7 +110,7 @@ final class KeepalivedNode {
   }
 
   /** Exporter flags for this node. */
-  String[] exporterArgs() {
+  public String[] exporterArgs() {
     return new String[] {
       "--keepalived.pid-file=" + pidFile,
       "--keepalived.dump-dir=" + dumps,
