@@ -129,10 +129,7 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
                       : FreshDumpReader.DumpFormatChoice.TEXT,
               t.textData);
       Optional<VipChecker> vips =
-          t.vipCheck && !t.fifoOnly
-              ? Optional.of(
-                  new VipChecker("ip", t.netns.isEmpty() ? Optional.empty() : Optional.of(t.netns)))
-              : Optional.empty();
+          t.vipCheck && !t.fifoOnly ? Optional.of(new VipChecker("ip")) : Optional.empty();
       KeepalivedTarget[] target = new KeepalivedTarget[1];
       Optional<NotifyFifoReader> fifo =
           fifoMode

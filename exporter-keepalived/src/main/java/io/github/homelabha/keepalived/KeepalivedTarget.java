@@ -17,6 +17,7 @@ import io.github.homelabha.keepalived.process.ProcessVerifier;
 import io.github.homelabha.keepalived.transition.VrrpTracker;
 import io.github.homelabha.keepalived.vip.AddressListParser;
 import io.github.homelabha.keepalived.vip.HostAddresses;
+import io.github.homelabha.keepalived.vip.NetnsResolver;
 import io.github.homelabha.keepalived.vip.VipChecker;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class KeepalivedTarget implements Target {
   private final ProcessVerifier verifier;
   private final FreshDumpReader reader;
   private final Optional<VipChecker> vips;
+  private final NetnsResolver netns = new NetnsResolver();
   private final VrrpTracker tracker;
   private final Optional<NotifyFifoReader> fifo;
   private final DumpMetricsWriter dumpWriter;
@@ -111,7 +113,7 @@ public final class KeepalivedTarget implements Target {
     }
     // list the interface addresses while keepalived writes its dump
     CompletableFuture<Optional<HostAddresses>> addresses =
-        CompletableFuture.supplyAsync(this::hostAddresses, vipExecutor);
+        CompletableFuture.supplyAsync(() -> hostAddresses(process), vipExecutor);
     FreshDump fresh = reader.read(process, budget);
     tracker.onDump(fresh.dump());
     dumpWriter.write(fresh.dump(), addresses.join(), out);
@@ -205,12 +207,16 @@ public final class KeepalivedTarget implements Target {
     fifo.ifPresent(f -> out.gauge(KeepalivedMetrics.FIFO_CONNECTED, f.problem().isEmpty()));
   }
 
-  private Optional<HostAddresses> hostAddresses() {
+  private Optional<HostAddresses> hostAddresses(KeepalivedProcess process) {
     if (vips.isEmpty()) {
       return Optional.empty();
     }
     try {
-      HostAddresses h = vips.get().read();
+      // keepalived adds VIPs in its own network namespace: the configured one, else the one the
+      // process is found in (a keepalived started with "ip netns exec NAME")
+      Optional<String> ns =
+          config.netns.isEmpty() ? netns.namespaceOf(process.pid()) : Optional.of(config.netns);
+      HostAddresses h = vips.get().read(ns);
       vipWarned = false;
       return Optional.of(h);
     } catch (IOException | AddressListParser.AddressListException e) {

@@ -13,14 +13,14 @@ import java.util.Optional;
  */
 public final class VipChecker {
   private final String ipCommand;
-  private final Optional<String> namespace;
 
-  public VipChecker(String ipCommand, Optional<String> namespace) {
+  public VipChecker(String ipCommand) {
     this.ipCommand = ipCommand;
-    this.namespace = namespace;
   }
 
-  public HostAddresses read() throws IOException, AddressListParser.AddressListException {
+  /** The addresses in {@code namespace}, or in the exporter's own namespace when empty. */
+  public HostAddresses read(Optional<String> namespace)
+      throws IOException, AddressListParser.AddressListException {
     List<String> cmd = new ArrayList<>(List.of(ipCommand, "-j"));
     namespace.ifPresent(
         ns -> {

@@ -41,7 +41,9 @@ class KeepalivedClusterSystemTest {
       n1.start();
       n2.start();
       try (RunningExporter e1 = RunningExporter.start(new KeepalivedExporter(), n1.exporterArgs());
-          RunningExporter e2 = RunningExporter.start(new KeepalivedExporter(), n2.exporterArgs())) {
+          // n2's exporter is not told keepalived's network namespace: it finds it for the VIP check
+          RunningExporter e2 =
+              RunningExporter.start(new KeepalivedExporter(), n2.exporterArgsFindingNetns())) {
 
         // 1. election: n1 (150) is MASTER and holds the VIP, n2 is BACKUP without it
         await("n1 MASTER").atMost(FAILOVER).until(() -> state(e1) == 2 && state(e2) == 1);

@@ -109,6 +109,15 @@ public final class KeepalivedNode {
     }
   }
 
+  /** Exporter flags for this node without --keepalived.netns: the exporter finds the namespace. */
+  public String[] exporterArgsFindingNetns() {
+    return new String[] {
+      "--keepalived.pid-file=" + pidFile,
+      "--keepalived.dump-dir=" + dumps,
+      "--keepalived.notify-fifo=" + fifo
+    };
+  }
+
   /** Exporter flags for this node. */
   public String[] exporterArgs() {
     return new String[] {
