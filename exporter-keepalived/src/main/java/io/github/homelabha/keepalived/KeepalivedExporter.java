@@ -139,7 +139,7 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
                       new NotifyListener() {
                         @Override
                         public void onEvent(NotifyEvent event) {
-                          tracker.onFifoEvent(event, () -> target[0].freshDumpForEvidence());
+                          tracker.onFifoEvent(event, target[0]::freshDumpForEvidence);
                         }
 
                         @Override

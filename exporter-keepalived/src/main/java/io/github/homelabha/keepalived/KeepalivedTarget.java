@@ -53,6 +53,8 @@ public final class KeepalivedTarget implements Target {
   private final DumpMetricsWriter dumpWriter;
   private final Optional<String> version;
   private KeepalivedProcess lastProcess;
+  private KeepalivedDump lastEvidence;
+  private long lastEvidenceSignalledAt;
   private volatile boolean vipWarned;
   private final Executor vipExecutor =
       Executors.newCachedThreadPool(
@@ -125,15 +127,24 @@ public final class KeepalivedTarget implements Target {
   }
 
   /**
-   * Evidence for the FIFO path: a fresh dump right after a state line, if signalling is allowed.
+   * Evidence for the FIFO path: a dump signalled after {@code notBeforeMillis}, if signalling is
+   * allowed. When a sync group or a failover moves many instances at once, their FIFO lines come in
+   * a burst and one dump serves them all.
    */
-  public Optional<KeepalivedDump> freshDumpForEvidence() {
+  public synchronized Optional<KeepalivedDump> freshDumpForEvidence(long notBeforeMillis) {
     if (config.fifoOnly) {
       return Optional.empty();
     }
+    if (lastEvidence != null && lastEvidenceSignalledAt >= notBeforeMillis) {
+      return Optional.of(lastEvidence);
+    }
     try {
       KeepalivedProcess p = currentProcess();
-      return Optional.of(reader.read(p, config.dumpTimeout).dump());
+      long signalledAt = System.currentTimeMillis();
+      KeepalivedDump d = reader.read(p, config.dumpTimeout).dump();
+      lastEvidence = d;
+      lastEvidenceSignalledAt = signalledAt;
+      return Optional.of(d);
     } catch (ScrapeException e) {
       LOG.debug("no dump as evidence for a transition of {}: {}", config.name, e.getMessage());
       return Optional.empty();

@@ -6,5 +6,9 @@ import java.util.Optional;
 /** Takes a fresh dump for reason inference right after a FIFO event; empty when it cannot. */
 @FunctionalInterface
 public interface DumpSource {
-  Optional<KeepalivedDump> freshDump();
+  /**
+   * A dump keepalived wrote after {@code notBeforeMillis} (epoch ms): one taken for an earlier
+   * event of the same burst may be reused when it is recent enough.
+   */
+  Optional<KeepalivedDump> freshDump(long notBeforeMillis);
 }

@@ -142,7 +142,7 @@ public final class VrrpTracker {
         return; // repeated state (keepalived can write all states again after a reload)
       }
     }
-    Optional<KeepalivedDump> after = dumps.freshDump();
+    Optional<KeepalivedDump> after = dumps.freshDump(e.receivedAtMillis());
     synchronized (this) {
       InstanceStatus s = instances.get(e.name());
       String vrid =

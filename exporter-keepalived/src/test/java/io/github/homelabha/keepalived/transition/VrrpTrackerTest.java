@@ -38,11 +38,12 @@ class VrrpTrackerTest {
     evidence.add(dump("script-failed-backup"));
     evidence.add(dump("master"));
 
-    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER_PRIORITY 90"), Optional::empty);
-    t.onFifoEvent(line("INSTANCE \"VI_DNS\" BACKUP 90"), () -> Optional.of(evidence.poll()));
-    t.onFifoEvent(line("INSTANCE \"VI_DNS\" BACKUP_PRIORITY 150"), Optional::empty);
-    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER 150"), () -> Optional.of(evidence.poll()));
-    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER 150"), Optional::empty); // repeated: no change
+    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER_PRIORITY 90"), t0 -> Optional.empty());
+    t.onFifoEvent(line("INSTANCE \"VI_DNS\" BACKUP 90"), t0 -> Optional.of(evidence.poll()));
+    t.onFifoEvent(line("INSTANCE \"VI_DNS\" BACKUP_PRIORITY 150"), t0 -> Optional.empty());
+    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER 150"), t0 -> Optional.of(evidence.poll()));
+    t.onFifoEvent(
+        line("INSTANCE \"VI_DNS\" MASTER 150"), t0 -> Optional.empty()); // repeated: no change
 
     assertThat(t.counts())
         .containsEntry(
@@ -65,8 +66,8 @@ class VrrpTrackerTest {
   void flapsBetweenScrapesAreAllCountedFromTheFifo() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
     for (int i = 0; i < 5; i++) {
-      t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
-      t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), Optional::empty);
+      t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
+      t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), t0 -> Optional.empty());
     }
 
     long total = t.counts().values().stream().mapToLong(Long::longValue).sum();
@@ -82,13 +83,13 @@ class VrrpTrackerTest {
   @Test
   void stopAndRestartThroughTheFifo() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
-    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
     clock.addAndGet(60_000);
-    t.onFifoEvent(line("INSTANCE \"VI_1\" STOP 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" STOP 100"), t0 -> Optional.empty());
     t.onRestartOrReload();
-    t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), t0 -> Optional.empty());
     clock.addAndGet(VrrpTracker.RELOAD_WINDOW_MILLIS + 1);
-    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
 
     assertThat(log.snapshot())
         .extracting(x -> x.from() + ">" + x.to() + ":" + x.reason().label())
@@ -115,8 +116,8 @@ class VrrpTrackerTest {
   @Test
   void aStoppedKeepalivedEndsEveryActiveInstanceOnce() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
-    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
-    t.onFifoEvent(line("INSTANCE \"VI_2\" BACKUP 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
+    t.onFifoEvent(line("INSTANCE \"VI_2\" BACKUP 100"), t0 -> Optional.empty());
 
     t.onStopped();
     t.onStopped();
@@ -130,7 +131,7 @@ class VrrpTrackerTest {
   @Test
   void groupLinesKeepTheGroupState() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
-    t.onFifoEvent(line("GROUP \"SG\" MASTER 0"), Optional::empty);
+    t.onFifoEvent(line("GROUP \"SG\" MASTER 0"), t0 -> Optional.empty());
     assertThat(t.groups()).containsEntry("SG", "MASTER");
     assertThat(t.counts()).isEmpty();
   }
@@ -140,8 +141,8 @@ class VrrpTrackerTest {
     EventLog small = new EventLog(3);
     VrrpTracker t = new VrrpTracker("n1", true, small, clock::get);
     for (int i = 0; i < 5; i++) {
-      t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
-      t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), Optional::empty);
+      t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
+      t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), t0 -> Optional.empty());
     }
     assertThat(small.snapshot()).hasSize(3);
     assertThat(small.snapshot().get(2).to()).isEqualTo("BACKUP");
