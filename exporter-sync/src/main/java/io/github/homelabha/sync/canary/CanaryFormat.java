@@ -25,6 +25,9 @@ public final class CanaryFormat {
   /** Far larger than any canary we write; anything bigger is not ours. */
   public static final int MAX_BYTES = 1024;
 
+  /** 9999-12-31T23:59:59.999Z: a later timestamp is corruption, not a clock. */
+  private static final long LATEST_MILLIS = 253_402_300_799_999L;
+
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
   private static final Pattern WRITER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -93,7 +96,7 @@ public final class CanaryFormat {
     if (values.size() != 3) {
       throw new CanaryParseException("canary has unknown keys");
     }
-    if (writtenAtMs > Instant.MAX.toEpochMilli()) {
+    if (writtenAtMs > LATEST_MILLIS) {
       throw new CanaryParseException("canary timestamp out of range");
     }
     return new Canary(Instant.ofEpochMilli(writtenAtMs), sequence, writer);

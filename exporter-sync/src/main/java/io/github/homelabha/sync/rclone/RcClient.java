@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -28,6 +30,7 @@ public final class RcClient {
   static final int MAX_RESPONSE_BYTES = 1 << 20;
   private static final MediaType JSON = MediaType.get("application/json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern JOB_GROUP = Pattern.compile("job/(\\d{1,18})");
 
   private final HttpUrl base;
   private final OkHttpClient http;
@@ -58,18 +61,28 @@ public final class RcClient {
     return RcStatsParser.parse(call("core/stats", "{}"));
   }
 
-  /** The ids of jobs rclone still remembers (rcd keeps finished jobs for a while). */
-  public List<Long> jobIds() throws IOException, RcloneParseException {
-    JsonNode ids = call("job/list", "{}").get("jobids");
-    if (ids == null || !ids.isArray()) {
-      throw new RcloneParseException("job/list has no jobids list");
+  /**
+   * Ids of the jobs that have accounting stats ({@code core/group-list}, groups named {@code
+   * job/N}). Unlike {@code job/list} this leaves out plain rc calls, our own polling included:
+   * every rc call is a job in rclone 1.60, but only transfers create a stats group.
+   */
+  public List<Long> transferJobIds() throws IOException, RcloneParseException {
+    JsonNode groups = call("core/group-list", "{}").get("groups");
+    if (groups == null || groups.isNull()) {
+      return List.of();
+    }
+    if (!groups.isArray()) {
+      throw new RcloneParseException("core/group-list groups is not a list");
     }
     List<Long> result = new ArrayList<>();
-    for (JsonNode id : ids) {
-      if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-        throw new RcloneParseException("job/list jobids holds a non-number");
+    for (JsonNode group : groups) {
+      if (!group.isTextual()) {
+        throw new RcloneParseException("core/group-list holds a non-string group");
       }
-      result.add(id.asLong());
+      Matcher m = JOB_GROUP.matcher(group.asText());
+      if (m.matches()) {
+        result.add(Long.parseLong(m.group(1)));
+      }
     }
     return result;
   }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code rclone} target: emits {@code sync_rclone_*} from the rc API. An rc endpoint that does
@@ -49,7 +51,8 @@ public final class RcloneRcTarget implements Target {
           "message");
   public static final MetricFamily JOBS_RUNNING =
       MetricFamily.gauge(
-          "sync_rclone_rc_jobs_running", "rc jobs (e.g. sync/sync) not yet finished.");
+          "sync_rclone_rc_jobs_running",
+          "rc transfer jobs (e.g. sync/sync with _async) not yet finished.");
   public static final MetricFamily LAST_JOB_SUCCESS =
       MetricFamily.gauge(
           "sync_rclone_rc_last_job_success", "1 when the latest finished rc job succeeded.");
@@ -83,6 +86,7 @@ public final class RcloneRcTarget implements Target {
   static final int MAX_JOBS = 10;
 
   private final RcClient client;
+  private final Map<Long, RcJob> finished = new ConcurrentHashMap<>();
   private final String url;
   private final Duration timeout;
 
@@ -114,12 +118,26 @@ public final class RcloneRcTarget implements Target {
     try {
       stats = client.stats();
       List<Long> newest =
-          client.jobIds().stream().sorted(Comparator.reverseOrder()).limit(MAX_JOBS).toList();
+          client.transferJobIds().stream()
+              .sorted(Comparator.reverseOrder())
+              .limit(MAX_JOBS)
+              .toList();
+      // Finished jobs never change: ask only about new and running ones.
+      finished.keySet().retainAll(newest);
       for (long id : newest) {
+        RcJob known = finished.get(id);
+        if (known != null) {
+          jobs.add(known);
+          continue;
+        }
         try {
-          jobs.add(client.job(id));
+          RcJob job = client.job(id);
+          jobs.add(job);
+          if (job.finished()) {
+            finished.put(id, job);
+          }
         } catch (RcClient.RcStatusException e) {
-          // A job can expire between job/list and job/status: skip it, the API is fine.
+          // A job can expire between the two calls: skip it, the API itself is fine.
         }
       }
     } catch (RcClient.RcAuthException e) {
