@@ -55,12 +55,7 @@ public final class RcloneRunTracker {
         run.fatal = stats.fatalError();
         stats.lastError().ifPresent(m -> recordError(m, t));
       }
-      case ERROR -> {
-        recordError(line.message(), t);
-        if (state.current != null) {
-          state.current.lastLineMs = Math.max(state.current.lastLineMs, t);
-        }
-      }
+      case ERROR -> recordError(line.message(), t);
       case FAILURE -> {
         recordError(line.message(), t);
         if (state.current == null) {
@@ -73,9 +68,8 @@ public final class RcloneRunTracker {
         finish(true, line.message());
       }
       case OTHER -> {
-        if (state.current != null) {
-          state.current.lastLineMs = Math.max(state.current.lastLineMs, t);
-        }
+        // Only stats lines place a run in time: an error line may already belong to the next
+        // run, whose first stats line has not been written yet.
       }
     }
   }
