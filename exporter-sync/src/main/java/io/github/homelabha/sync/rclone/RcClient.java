@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.homelabha.core.api.Secret;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -121,7 +122,11 @@ public final class RcClient {
 
   private JsonNode call(String command, String body) throws IOException, RcloneParseException {
     Request.Builder request =
-        new Request.Builder().url(base.resolve(command)).post(RequestBody.create(body, JSON));
+        new Request.Builder()
+            .url(base.resolve(command))
+            // bytes, not a String: OkHttp would append "; charset=utf-8", and rclone then ignores
+            // the JSON body.
+            .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
     authorization.ifPresent(a -> request.header("Authorization", a));
     try (Response response = http.newCall(request.build()).execute()) {
       ResponseBody responseBody = response.body();

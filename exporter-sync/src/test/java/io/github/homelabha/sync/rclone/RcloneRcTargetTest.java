@@ -141,5 +141,7 @@ class RcloneRcTargetTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("Authorization")).startsWith("Basic ");
+    // rclone reads the body as JSON only for exactly this content type (no charset parameter)
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
   }
 }
