@@ -96,7 +96,7 @@ public final class ExporterMain {
     RuntimeOptions options = runtimeOptions(cl);
     Redactor redactor = new Redactor();
     C config =
-        new ConfigLoader(redactor)
+        new ConfigLoader(redactor, env)
             .load(
                 exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides(exporter, cl));
     WebSecurity security = WebSecurityLoader.load(options.webConfigFile());

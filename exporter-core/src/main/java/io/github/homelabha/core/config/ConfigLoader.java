@@ -43,9 +43,16 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   private final Redactor redactor;
+  private final Map<String, String> env;
 
   public ConfigLoader(Redactor redactor) {
+    this(redactor, System.getenv());
+  }
+
+  /** With {@code env} as the environment that {@code <key>_env} secret keys read. */
+  public ConfigLoader(Redactor redactor, Map<String, String> env) {
     this.redactor = redactor;
+    this.env = env;
   }
 
   /** The mapper every configuration is bound with. */
@@ -76,6 +83,8 @@ public final class ConfigLoader {
     ObjectNode tree = readTree(mapper, file, problems);
     problems.throwIfAny();
     overrides.forEach((path, value) -> setPath(tree, path, mapper.valueToTree(value)));
+    new SecretSources(env, problems).resolve(tree, type, "");
+    problems.throwIfAny();
 
     C config;
     try {

@@ -141,7 +141,7 @@ public final class ExporterRuntime implements AutoCloseable {
       web.start();
       runtime.startTasks();
     } catch (Exception | Error e) {
-      runtime.close();
+      runtime.close(java.time.Duration.ZERO);
       throw e;
     }
     runtime.ready = true;
@@ -195,9 +195,14 @@ public final class ExporterRuntime implements AutoCloseable {
     return name;
   }
 
-  /** Stops tasks (newest first), then the server; safe to call twice. */
+  /** Stops tasks (newest first), then the server, with a grace period of 3 s for scrapes. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(java.time.Duration.ofSeconds(3));
+  }
+
+  /** Stops tasks (newest first), then the server; safe to call twice. */
+  public synchronized void close(java.time.Duration grace) {
     if (closed) {
       return;
     }
@@ -212,7 +217,7 @@ public final class ExporterRuntime implements AutoCloseable {
       }
     }
     try {
-      web.stop();
+      web.stop(grace);
     } finally {
       pool.shutdownNow();
       LogRedaction.remove(redactor);

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -29,6 +30,7 @@ public final class WebServer {
 
   private final Javalin app;
   private final ServerConnector[] connector = new ServerConnector[1];
+  private final Server[] server = new Server[1];
   private final ListenAddress address;
 
   public WebServer(
@@ -69,7 +71,7 @@ public final class WebServer {
                     connector[0] = c;
                     return c;
                   });
-              cfg.jetty.modifyServer(server -> server.setStopTimeout(3_000));
+              cfg.jetty.modifyServer(s -> server[0] = s);
               cfg.routes.before(ctx -> security.check(ctx));
               cfg.routes.get(
                   telemetryPath,
@@ -128,7 +130,14 @@ public final class WebServer {
     return connector[0] == null ? address.port() : connector[0].getLocalPort();
   }
 
-  public void stop() {
+  /**
+   * Stops the server, letting requests in progress finish for up to {@code grace} (Jetty waits that
+   * long for idle keep-alive connections too, so tests pass zero).
+   */
+  public void stop(java.time.Duration grace) {
+    if (server[0] != null) {
+      server[0].setStopTimeout(grace.toMillis());
+    }
     app.stop();
   }
 }

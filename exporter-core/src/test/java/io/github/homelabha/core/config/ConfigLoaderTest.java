@@ -124,6 +124,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void secretsComeFromFilesOrEnvironmentVariables() throws Exception {
+    Path secretFile = dir.resolve("key.txt");
+    Files.writeString(secretFile, "from-a-file\n");
+    Path f = dir.resolve("s.yml");
+    Files.writeString(f, "api_key_file: " + secretFile + "\n");
+    var fromFile =
+        new ConfigLoader(redactor, Map.of()).load(FakeExporter.Config.class, f, Map.of());
+    assertThat(fromFile.apiKey.value()).isEqualTo("from-a-file");
+    assertThat(redactor.redact("x from-a-file y")).isEqualTo("x <secret> y");
+
+    Files.writeString(f, "api_key_env: FAKE_KEY\n");
+    var fromEnv =
+        new ConfigLoader(redactor, Map.of("FAKE_KEY", "from-env-var"))
+            .load(FakeExporter.Config.class, f, Map.of());
+    assertThat(fromEnv.apiKey.value()).isEqualTo("from-env-var");
+
+    Files.writeString(f, "api_key: inline\napi_key_env: FAKE_KEY\n");
+    assertThatThrownBy(
+            () -> new ConfigLoader(redactor, Map.of()).load(FakeExporter.Config.class, f, Map.of()))
+        .hasMessageContaining("api_key: set only one of api_key, api_key_file, api_key_env");
+
+    Files.writeString(f, "api_key_file: " + dir.resolve("missing") + "\n");
+    assertThatThrownBy(
+            () -> new ConfigLoader(redactor, Map.of()).load(FakeExporter.Config.class, f, Map.of()))
+        .hasMessageContaining("api_key_file: cannot read secret file");
+  }
+
+  @Test
   void promDurations() {
     assertThat(PromDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(PromDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));

@@ -101,6 +101,33 @@ class ScrapeFrameworkTest {
   }
 
   @Test
+  void bothFormatsParseStrictlyAndCarryTheSameSamples() throws Exception {
+    Path cfg =
+        config(
+            """
+            targets:
+              - name: a
+                value: 2.5
+              - name: b
+                fail: unreachable
+            """);
+    try (RunningExporter e = RunningExporter.start(new FakeExporter(), "--config.file=" + cfg)) {
+      e.scrape(); // a first scrape creates the error counter
+      var text = e.scrape();
+      var om = e.scrape("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
+      for (var m : java.util.List.of(text, om)) {
+        assertThat(m.valueOf("fake_up", "target", "a")).isEqualTo(1);
+        assertThat(m.valueOf("fake_up", "target", "b")).isEqualTo(0);
+        assertThat(m.valueOf("fake_value", "target", "a", "kind", "main")).isEqualTo(2.5);
+        assertThat(m.has("fake_value", "target", "b")).isFalse();
+        // two scrapes before the text one, three before the OpenMetrics one
+        assertThat(m.valueOf("fake_scrape_errors_total", "target", "b", "reason", "unreachable"))
+            .isEqualTo(m == text ? 2 : 3);
+      }
+    }
+  }
+
+  @Test
   void exporterMetricsCanBeDisabled() throws Exception {
     try (RunningExporter e =
         RunningExporter.start(new FakeExporter(), "--web.disable-exporter-metrics")) {

@@ -99,6 +99,25 @@ public final class RunningExporter implements AutoCloseable {
     return r.body();
   }
 
+  /** {@code /metrics}, parsed strictly (a malformed exposition fails the test). */
+  public ParsedMetrics scrape() throws IOException {
+    return scrape("/metrics");
+  }
+
+  /** Any exposition endpoint (e.g. {@code /probe?target=x}), parsed strictly. */
+  public ParsedMetrics scrape(String pathAndQuery, String... headerPairs) throws IOException {
+    HttpResult r = get(pathAndQuery, headerPairs);
+    if (r.status() != 200) {
+      throw new AssertionError("GET " + pathAndQuery + " answered " + r.status() + ": " + r.body());
+    }
+    try {
+      return ExpositionParser.parse(r.body(), r.header("content-type"));
+    } catch (ExpositionParseException e) {
+      throw new AssertionError(
+          "GET " + pathAndQuery + " returned a malformed exposition: " + e.getMessage(), e);
+    }
+  }
+
   /** Every log line written since this exporter started. */
   public String logs() {
     return logs.text();
@@ -107,7 +126,7 @@ public final class RunningExporter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      runtime.close();
+      runtime.close(Duration.ZERO);
     } finally {
       logs.close();
     }
