@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
 import io.github.homelabha.sync.testing.ChildProcess;
 import io.github.homelabha.sync.testing.Scraped;
-import io.github.homelabha.sync.testing.SystemTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real lsyncd + rsync between two local directories, one exporter per side: steady state, lsyncd
  * stopped while files change, lsyncd restarted, garbage canary and garbage status file.
  */
+@RequiresBinaries({"lsyncd", "rsync"})
 class LsyncdReplicationSystemTest {
   @TempDir Path work;
   Path src;
@@ -33,7 +34,6 @@ class LsyncdReplicationSystemTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    SystemTools.requireBinaries("lsyncd", "rsync");
     src = Files.createDirectories(work.resolve("src"));
     dst = Files.createDirectories(work.resolve("dst"));
     status = work.resolve("lsyncd.status");

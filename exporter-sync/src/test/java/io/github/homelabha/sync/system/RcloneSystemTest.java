@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
 import io.github.homelabha.sync.testing.ChildProcess;
 import io.github.homelabha.sync.testing.Scraped;
-import io.github.homelabha.sync.testing.SystemTools;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * target), the result kept across an exporter restart, and an rclone rcd whose sync job fails and
  * then goes away.
  */
+@RequiresBinaries("rclone")
 class RcloneSystemTest {
   @TempDir Path work;
   Path src;
 
   @BeforeEach
   void setUp() throws Exception {
-    SystemTools.requireBinaries("rclone");
     src = Files.createDirectories(work.resolve("src"));
     for (int i = 0; i < 30; i++) {
       Files.writeString(src.resolve("file-" + i), "content " + i);
