@@ -1,0 +1,108 @@
+package io.github.homelabha.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
+import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.cli.ExporterMain;
+import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.sync.testing.Scraped;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncExporterTest {
+  @TempDir Path dir;
+
+  @Test
+  void startsWithNothingConfiguredAndSaysSo() throws Exception {
+    try (RunningExporter e = RunningExporter.start(new SyncExporter())) {
+      Scraped s = new Scraped(e.scrapeText());
+      assertThat(s.valueOf("sync_up")).isEqualTo(1);
+      assertThat(s.valueOf("sync_pairs_configured")).isZero();
+      assertThat(e.get("/").body()).contains("nothing configured");
+    }
+  }
+
+  @Test
+  void defaultPortIs9166() {
+    assertThat(new SyncExporter().defaultPort()).isEqualTo(9166);
+  }
+
+  @Test
+  void theReadmeConfigurationExampleIsValid() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int section = readme.indexOf("## Configuration file");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String yaml = readme.substring(start, readme.indexOf("```", start));
+    Path file = dir.resolve("sync.yml");
+    Files.writeString(file, yaml);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Object runtime =
+        ExporterMain.launch(
+            new SyncExporter(),
+            new String[] {"--config.file=" + file, "--config.check"},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(runtime).isNull();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("configuration OK");
+  }
+
+  @Test
+  void theReadmeListsEveryMetric() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (MetricFamily family : new SyncExporter().metricFamilies()) {
+      assertThat(readme).as(family.name()).contains("`" + family.name() + "`");
+    }
+  }
+
+  @Test
+  void rejectsBadPairsAndAutoWithoutVip() {
+    assertThatThrownBy(() -> RunningExporter.start(new SyncExporter(), "--sync.pair=data:/srv/x"))
+        .hasMessageContaining("NAME:ROLE:PATH");
+    assertThatThrownBy(
+            () -> RunningExporter.start(new SyncExporter(), "--sync.pair=data:primary:/srv/x"))
+        .hasMessageContaining("source, replica or auto");
+    assertThatThrownBy(
+            () -> RunningExporter.start(new SyncExporter(), "--sync.pair=data:auto:/srv/x"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("role.vip");
+    assertThatThrownBy(
+            () ->
+                RunningExporter.start(
+                    new SyncExporter(), "--sync.pair=a:source:/x", "--sync.pair=a:replica:/y"))
+        .hasMessageContaining("duplicate pair name");
+  }
+
+  @Test
+  void rcPasswordNeverShows() throws Exception {
+    Path config = dir.resolve("sync.yml");
+    Files.writeString(
+        config, "rclone:\n  url: http://127.0.0.1:9/\n  user: admin\n  password: s3cret-rc-pass\n");
+    try (RunningExporter e = RunningExporter.start(new SyncExporter(), "--config.file=" + config)) {
+      String metrics = e.scrapeText();
+      assertThat(new Scraped(metrics).valueOf("sync_rclone_rc_reachable")).isZero();
+      assertThat(metrics).doesNotContain("s3cret");
+      assertThat(e.get("/").body()).doesNotContain("s3cret");
+      assertThat(e.logs()).doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void replicaPairFailsCleanlyBeforeTheFirstCanaryArrives() throws Exception {
+    Path replica = Files.createDirectories(dir.resolve("replica"));
+    try (RunningExporter e =
+        RunningExporter.start(new SyncExporter(), "--sync.pair=data:replica:" + replica)) {
+      Scraped s = new Scraped(e.scrapeText());
+      assertThat(s.valueOf("sync_up")).isZero();
+      assertThat(s.find("sync_lag_seconds")).isEmpty();
+      assertThat(e.logs()).contains("no canary at " + replica.resolve(".sync-canary"));
+    }
+  }
+}
