@@ -95,6 +95,19 @@ class SyncExporterTest {
   }
 
   @Test
+  void sourcePairIsUpFromTheFirstScrape() throws Exception {
+    Path source = Files.createDirectories(dir.resolve("source"));
+    try (RunningExporter e =
+        RunningExporter.start(new SyncExporter(), "--sync.pair=data:source:" + source)) {
+      Scraped s = new Scraped(e.scrapeText());
+      assertThat(s.valueOf("sync_up")).isEqualTo(1);
+      assertThat(s.valueOf("sync_canary_sequence", "pair", "data", "role", "source"))
+          .isNotNegative();
+      assertThat(Files.exists(source.resolve(".sync-canary"))).isTrue();
+    }
+  }
+
+  @Test
   void replicaPairFailsCleanlyBeforeTheFirstCanaryArrives() throws Exception {
     Path replica = Files.createDirectories(dir.resolve("replica"));
     try (RunningExporter e =

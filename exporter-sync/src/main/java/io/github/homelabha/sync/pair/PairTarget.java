@@ -6,6 +6,7 @@ import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
 import io.github.homelabha.sync.canary.CanaryCollector;
+import io.github.homelabha.sync.canary.CanaryWriteStatus;
 import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.role.Role;
 import io.github.homelabha.sync.role.RoleResolver;
@@ -96,7 +97,8 @@ public final class PairTarget implements Target {
     out.info(INFO, pair, roleLabel, configuredRole.label(), directory.toString());
     Instant now = clock.instant();
     if (role == Role.SOURCE) {
-      CanaryCollector.collectSource(pair, canaryInterval, now, writer.status(pair), out);
+      CanaryWriteStatus writes = writer.statusWritingIfStale(pair, canaryInterval.multipliedBy(2));
+      CanaryCollector.collectSource(pair, canaryInterval, clock.instant(), writes, out);
     } else {
       CanaryCollector.collectReplica(pair, canaryFile, now, writer.status(pair), out);
     }
