@@ -104,6 +104,9 @@ class SyncExporterTest {
       assertThat(s.valueOf("sync_canary_sequence", "pair", "data", "role", "source"))
           .isNotNegative();
       assertThat(Files.exists(source.resolve(".sync-canary"))).isTrue();
+      String pairs = e.get("/pairs").body();
+      assertThat(pairs).contains("\"pair\":\"data\"").contains("\"role\":\"source\"");
+      assertThat(e.get("/").body()).contains("role now").contains(source.toString());
     }
   }
 

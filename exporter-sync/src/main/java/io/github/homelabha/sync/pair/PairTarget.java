@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -108,6 +110,48 @@ public final class PairTarget implements Target {
         TreeCollector.collect(pair, roleLabel, latest.get(), sampleSize, out);
       }
     }
+  }
+
+  /**
+   * What this pair looks like now, for the {@code /pairs} JSON endpoint and the landing page: plain
+   * values only (no exceptions escape; an unknown role is shown as its error).
+   */
+  public Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("pair", pair);
+    s.put("path", directory.toString());
+    s.put("configured_role", configuredRole.label());
+    try {
+      s.put("role", roles.effective(configuredRole).label());
+    } catch (IOException e) {
+      s.put("role", "unknown: " + e.getMessage());
+    }
+    CanaryWriteStatus writes = writer.status(pair);
+    writes
+        .lastWritten()
+        .ifPresent(
+            c -> {
+              s.put("canary_last_written_at", c.writtenAt().toString());
+              s.put("canary_last_written_sequence", c.sequence());
+            });
+    s.put("canary_writes", writes.writes());
+    s.put("canary_write_errors", writes.failures());
+    writes.lastError().ifPresent(e -> s.put("canary_write_error", e));
+    scanner
+        .flatMap(t -> t.latest(pair))
+        .ifPresent(
+            r -> {
+              s.put("tree_scanned_at", r.finishedAt().toString());
+              r.error().ifPresent(e -> s.put("tree_scan_error", e));
+              r.summary()
+                  .ifPresent(
+                      t -> {
+                        s.put("tree_files", t.files());
+                        s.put("tree_bytes", t.bytes());
+                        s.put("tree_scan_seconds", t.duration().toNanos() / 1e9);
+                      });
+            });
+    return s;
   }
 
   /** Whether the canary writer should write this pair now. */
