@@ -236,27 +236,44 @@ public final class ExpositionParser {
     String name = line.metricName();
     FamilyBuilder family = familyForSample(line, name);
     String suffix = family.suffixOf(name);
-    Map<String, String> labels = line.labelsFollow() ? line.labels() : Map.of();
-    line.separator();
-    double value = line.number(line.word(), "sample value");
+    boolean hasLabels = line.labelsFollow();
+    Map<String, String> labels = hasLabels ? line.labels() : Map.of();
     String timestamp = null;
     boolean exemplar = false;
-    line.skipOptionalBlanks();
-    if (!line.atEnd()) {
-      if (format == ExpositionFormat.OPENMETRICS && !line.lookingAt(" # ")) {
+    double value;
+    if (format == ExpositionFormat.PROMETHEUS_TEXT) {
+      // Blanks are needed only where tokens would merge: after '}' they are optional. Trailing
+      // blanks are an error, as in Prometheus' own parser.
+      if (hasLabels) {
+        line.skipOptionalBlanks();
+      } else {
         line.separator();
-        timestamp = line.word();
-        line.finite(timestamp, "timestamp");
-      } else if (format == ExpositionFormat.PROMETHEUS_TEXT) {
+      }
+      value = line.number(line.word(), "sample value");
+      if (!line.atEnd()) {
+        line.separator();
+        if (line.atEnd()) {
+          throw line.fail("trailing whitespace after the sample");
+        }
         timestamp = line.word();
         line.millis(timestamp);
       }
+    } else {
+      line.separator();
+      value = line.number(line.word(), "sample value");
+      if (!line.atEnd() && !line.lookingAt(" # ")) {
+        line.separator();
+        timestamp = line.word();
+        line.finite(timestamp, "timestamp");
+      }
+      if (line.lookingAt(" # ")) {
+        exemplar(line);
+        exemplar = true;
+      }
     }
-    if (format == ExpositionFormat.OPENMETRICS && line.lookingAt(" # ")) {
-      exemplar(line);
-      exemplar = true;
+    if (!line.atEnd()) {
+      throw line.fail("unexpected trailing text");
     }
-    line.expectEnd();
     // OpenMetrics lets one series repeat with distinct timestamps; the text format never does.
     List<Object> series =
         Arrays.asList(
