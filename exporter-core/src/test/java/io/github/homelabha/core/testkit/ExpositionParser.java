@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  * for histograms, {@code _info} for OpenMetrics info, ...); no duplicate series; histogram buckets
  * ascending with a {@code +Inf} bucket; OpenMetrics bodies ending in {@code # EOF}.
  *
- * <p>Stricter than the specifications in a few places where no correct client deviates: undefined
- * escape sequences, hex floats and label names starting with {@code __} are rejected, and counter
- * values must be non-negative.
+ * <p>Stricter than the specifications (and than {@code promtool check metrics}) in a few places
+ * where no correct client deviates: undefined escape sequences, hex floats, upper-case TYPE values
+ * and label names starting with {@code __} are rejected; HELP may not follow a family's samples;
+ * counter, count and bucket values must be non-negative; right after a family with a TYPE, a sample
+ * named like one of that type's siblings ({@code foo_sum} after gauge {@code foo}) is an error
+ * rather than a new untyped family.
  */
 public final class ExpositionParser {
   private static final int MAX_EXEMPLAR_LABEL_CHARS = 128;
@@ -345,6 +348,9 @@ public final class ExpositionParser {
   }
 
   private boolean misfits(FamilyBuilder family, String sampleName) {
+    if (!family.typed()) {
+      return false; // without a TYPE, "foo" then "foo_count" are two untyped families
+    }
     if (sampleName.equals(family.name())) {
       return true;
     }

@@ -40,6 +40,14 @@ class ExpositionParserAcceptanceTest {
   }
 
   @Test
+  void samplesWithoutTypeFormTheirOwnUntypedFamilies() {
+    assertThat(ExpositionParser.parsePrometheusText("foo 1\nfoo_count 2\n").families())
+        .containsExactly(
+            family("foo", "untyped", null, null, sample("foo", 1)),
+            family("foo_count", "untyped", null, null, sample("foo_count", 2)));
+  }
+
+  @Test
   void emptyBodiesAndFamiliesWithoutSamplesAreValid() {
     assertThat(ExpositionParser.parsePrometheusText("").families()).isEmpty();
     assertThat(ExpositionParser.parseOpenMetrics("# EOF").families()).isEmpty();

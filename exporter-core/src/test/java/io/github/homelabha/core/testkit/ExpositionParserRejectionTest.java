@@ -57,6 +57,7 @@ class ExpositionParserRejectionTest {
         arguments("# TYPE c_total counter\nc_total NaN\n", 2, "non-negative"),
         arguments("# TYPE h histogram\nh 1\n", 2, "does not fit family 'h' of type histogram"),
         arguments("# TYPE g gauge\ng 1\ng_sum 2\n", 3, "does not fit family 'g'"),
+        arguments("g 1\ng_sum 2\ng 3\n", 3, "belongs to family 'g' (untyped)"),
         arguments("# TYPE h histogram\nh_bucket 1\n", 2, "without an 'le' label"),
         arguments(
             "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count{le=\"1\"} 1\n",
