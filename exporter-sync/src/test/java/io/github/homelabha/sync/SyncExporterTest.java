@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.cli.ExporterMain;
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
-import io.github.homelabha.sync.testing.Scraped;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class SyncExporterTest {
   @Test
   void startsWithNothingConfiguredAndSaysSo() throws Exception {
     try (RunningExporter e = RunningExporter.start(new SyncExporter())) {
-      Scraped s = new Scraped(e.scrapeText());
+      ParsedMetrics s = e.scrape();
       assertThat(s.valueOf("sync_up")).isEqualTo(1);
       assertThat(s.valueOf("sync_pairs_configured")).isZero();
       assertThat(e.get("/").body()).contains("nothing configured");
@@ -87,7 +87,7 @@ class SyncExporterTest {
         config, "rclone:\n  url: http://127.0.0.1:9/\n  user: admin\n  password: s3cret-rc-pass\n");
     try (RunningExporter e = RunningExporter.start(new SyncExporter(), "--config.file=" + config)) {
       String metrics = e.scrapeText();
-      assertThat(new Scraped(metrics).valueOf("sync_rclone_rc_reachable")).isZero();
+      assertThat(e.scrape().valueOf("sync_rclone_rc_reachable")).isZero();
       assertThat(metrics).doesNotContain("s3cret");
       assertThat(e.get("/").body()).doesNotContain("s3cret");
       assertThat(e.logs()).doesNotContain("s3cret");
@@ -99,7 +99,7 @@ class SyncExporterTest {
     Path source = Files.createDirectories(dir.resolve("source"));
     try (RunningExporter e =
         RunningExporter.start(new SyncExporter(), "--sync.pair=data:source:" + source)) {
-      Scraped s = new Scraped(e.scrapeText());
+      ParsedMetrics s = e.scrape();
       assertThat(s.valueOf("sync_up")).isEqualTo(1);
       assertThat(s.valueOf("sync_canary_sequence", "pair", "data", "role", "source"))
           .isNotNegative();
@@ -115,9 +115,9 @@ class SyncExporterTest {
     Path replica = Files.createDirectories(dir.resolve("replica"));
     try (RunningExporter e =
         RunningExporter.start(new SyncExporter(), "--sync.pair=data:replica:" + replica)) {
-      Scraped s = new Scraped(e.scrapeText());
+      ParsedMetrics s = e.scrape();
       assertThat(s.valueOf("sync_up")).isZero();
-      assertThat(s.find("sync_lag_seconds")).isEmpty();
+      assertThat(s.samples("sync_lag_seconds")).isEmpty();
       assertThat(e.logs()).contains("no canary at " + replica.resolve(".sync-canary"));
     }
   }

@@ -1,9 +1,9 @@
 package io.github.homelabha.sync.bench;
 
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
 import io.github.homelabha.sync.SyncExporter;
 import io.github.homelabha.sync.canary.CanaryWriter;
-import io.github.homelabha.sync.testing.Scraped;
 import io.github.homelabha.sync.tree.TreeScanner;
 import io.github.homelabha.sync.tree.TreeSummary;
 import java.io.IOException;
@@ -105,13 +105,13 @@ public final class SyncBench {
                 "--canary.interval=1s",
                 "--tree.scan-interval=5s")) {
       long deadline = System.nanoTime() + 120_000_000_000L;
-      while (new Scraped(source.scrapeText()).value("sync_tree_files", "pair", "bench").isEmpty()) {
+      while (source.scrape().value("sync_tree_files", "pair", "bench").isEmpty()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("no tree summary within 120 s");
         }
         Thread.sleep(200);
       }
-      Scraped first = new Scraped(source.scrapeText());
+      ParsedMetrics first = source.scrape();
       System.out.printf(
           "exporter scan:        sync_tree_scan_duration_seconds=%.3f (background thread, min priority)%n",
           first.valueOf("sync_tree_scan_duration_seconds", "pair", "bench"));
@@ -130,7 +130,7 @@ public final class SyncBench {
       // The lag reading with no replication delay at all: what remains is the measurement itself.
       List<Double> lags = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        Scraped r = new Scraped(replica.scrapeText());
+        ParsedMetrics r = replica.scrape();
         r.value("sync_lag_seconds", "pair", "bench").ifPresent(lags::add);
         Thread.sleep(100);
       }
