@@ -142,6 +142,15 @@ public final class SyncBench {
           lags.get(0), mean, lags.get(lags.size() - 1), lags.size());
     }
 
+    String jar = System.getProperty("sync.bench.jar", "");
+    if (!jar.isEmpty() && Files.exists(Path.of(jar))) {
+      standaloneRss(Path.of(jar), tree, List.of());
+      standaloneRss(Path.of(jar), tree, List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xss512k"));
+    } else {
+      System.out.println(
+          "standalone jar:       skipped (build exporter-sync/target/exporter-sync.jar first)");
+    }
+
     Path canaryDir = Files.createDirectories(tree.resolve("canary-bench"));
     CanaryWriter writer = new CanaryWriter(canaryDir, ".sync-canary", "bench", Clock.systemUTC());
     long s = System.nanoTime();
@@ -151,6 +160,72 @@ public final class SyncBench {
     System.out.printf(
         "canary write:         %.3f ms each (temp file + rename, 1000 writes)%n",
         secs(s) * 1000 / 1000);
+  }
+
+  /** The real jar as its own process watching the tree: its RSS after a few full scans. */
+  private static void standaloneRss(Path jar, Path tree, List<String> jvmFlags) throws Exception {
+    int port;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--web.listen-address=127.0.0.1:" + port,
+            "--sync.pair=bench:source:" + tree,
+            "--tree.scan-interval=1s",
+            "--canary.interval=1s"));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/metrics");
+      double scans = 0;
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      while (scans < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        try {
+          String body =
+              http.send(
+                      java.net.http.HttpRequest.newBuilder(uri).build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .body();
+          for (String line : body.split("\n")) {
+            if (line.startsWith("sync_tree_scans_total")) {
+              scans = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+          }
+        } catch (java.io.IOException e) {
+          // not listening yet
+        }
+      }
+      String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
+      String rss = "?";
+      String hwm = "?";
+      for (String line : status.split("\n")) {
+        if (line.startsWith("VmRSS:")) {
+          rss = line.substring(6).strip();
+        } else if (line.startsWith("VmHWM:")) {
+          hwm = line.substring(6).strip();
+        }
+      }
+      System.out.printf(
+          "standalone jar:       %s after %.0f full scans: RSS %s, peak RSS %s%n",
+          jvmFlags.isEmpty() ? "default JVM flags" : String.join(" ", jvmFlags), scans, rss, hwm);
+    } finally {
+      p.destroy();
+      if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
   }
 
   private static void createTree(Path root, int files) throws IOException {
