@@ -166,8 +166,7 @@ public final class SyncExporter implements Exporter<SyncConfig> {
 
     if (config.lsyncd.enabled()) {
       setup.addTarget(
-          new LsyncdTarget(
-              config.lsyncd, pairBySource(config.pairs), ProcessTable.system(), clock));
+          new LsyncdTarget(config.lsyncd, pairBySource(config.pairs), ProcessTable.system()));
     }
     if (config.rclone.rcEnabled()) {
       if (config.rclone.password != null) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,10 +126,5 @@ public final class CanaryWriteTask implements BackgroundTask {
       LOG.warn(message);
     }
     status.put(pair, old.failed(message, clock.instant()));
-  }
-
-  /** The last canary written for a pair, if any. */
-  public Optional<Canary> lastWritten(String pair) {
-    return status(pair).lastWritten();
   }
 }
