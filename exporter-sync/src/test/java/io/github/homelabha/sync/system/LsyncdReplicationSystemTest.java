@@ -119,7 +119,7 @@ class LsyncdReplicationSystemTest {
     assertThat(steady.valueOf("sync_lsyncd_running", "target", "lsyncd")).isEqualTo(1);
     assertThat(steady.value("sync_lsyncd_delays", "pair", "data")).isPresent();
 
-    lsyncd.close();
+    lsyncd.stop();
     for (int i = 0; i < 20; i++) {
       Files.writeString(src.resolve("while-stopped-" + i), "x".repeat(i));
     }
@@ -153,7 +153,7 @@ class LsyncdReplicationSystemTest {
   @Test
   void garbageCanaryAndGarbageStatusFileAreClearErrors() throws Exception {
     awaitInSync();
-    lsyncd.close();
+    lsyncd.stop();
     Files.writeString(dst.resolve(".sync-canary"), "not a canary at all\n");
     Files.writeString(status, "\u0000\u0001garbage where lsyncd's report was\n");
     ParsedMetrics r = scrape(replica);

@@ -145,7 +145,7 @@ class RcloneSystemTest {
                         e -> assertThat(e.labels().get("message")).contains("not a directory"));
                 assertThat(s.valueOf("sync_rclone_rc_last_job_success")).isZero();
               });
-      rcd.close();
+      rcd.stop();
       ParsedMetrics gone = exporter.scrape();
       assertThat(gone.valueOf("sync_up")).isEqualTo(1);
       assertThat(gone.valueOf("sync_rclone_rc_reachable")).isZero();
