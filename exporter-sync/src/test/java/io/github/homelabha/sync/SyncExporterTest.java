@@ -111,6 +111,27 @@ class SyncExporterTest {
   }
 
   @Test
+  void aChangeShowsInTheTreeSummaryWithinTenSecondsByDefault() throws Exception {
+    Path source = Files.createDirectories(dir.resolve("source"));
+    for (int i = 0; i < 2000; i++) {
+      Files.writeString(source.resolve("f" + i), "x");
+    }
+    try (RunningExporter e =
+        RunningExporter.start(new SyncExporter(), "--sync.pair=data:source:" + source)) {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> e.scrape().value("sync_tree_files").orElse(-1) == 2000);
+      Files.writeString(source.resolve("new-file"), "hello");
+      long changedAt = System.nanoTime();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .pollInterval(java.time.Duration.ofMillis(200))
+          .until(() -> e.scrape().value("sync_tree_files").orElse(-1) == 2001);
+      assertThat((System.nanoTime() - changedAt) / 1e9).isLessThan(10);
+    }
+  }
+
+  @Test
   void replicaPairFailsCleanlyBeforeTheFirstCanaryArrives() throws Exception {
     Path replica = Files.createDirectories(dir.resolve("replica"));
     try (RunningExporter e =
