@@ -132,6 +132,7 @@ public final class SyncExporter implements Exporter<SyncConfig> {
       directories.put(pair.name, dir);
       writers.put(pair.name, new CanaryWriter(dir, config.canary.fileName, writerName, clock));
     }
+    // pairTargets is filled below; the writer asks it only once started, after configure.
     CanaryWriteTask writeTask =
         new CanaryWriteTask(
             writers,
@@ -169,7 +170,7 @@ public final class SyncExporter implements Exporter<SyncConfig> {
           new LsyncdTarget(config.lsyncd, pairBySource(config.pairs), ProcessTable.system()));
     }
     if (config.rclone.rcEnabled()) {
-      if (config.rclone.password != null) {
+      if (config.rclone.password != null && !config.rclone.password.value().isEmpty()) {
         setup.registerSecret(config.rclone.password.value());
       }
       RcClient client =
