@@ -134,17 +134,20 @@ public final class VrrpTracker {
       }
       return;
     }
-    String from;
     synchronized (this) {
       InstanceStatus s = instances.get(e.name());
-      from = s == null ? "UNKNOWN" : s.state();
-      if (from.equals(e.event())) {
+      if ((s == null ? "UNKNOWN" : s.state()).equals(e.event())) {
         return; // repeated state (keepalived can write all states again after a reload)
       }
     }
     Optional<KeepalivedDump> after = dumps.freshDump(e.receivedAtMillis());
     synchronized (this) {
       InstanceStatus s = instances.get(e.name());
+      // taking the dump may itself have found keepalived gone and recorded the stop
+      String current = s == null ? "UNKNOWN" : s.state();
+      if (current.equals(e.event())) {
+        return;
+      }
       String vrid =
           after
               .flatMap(d -> d.instance(e.name()))
@@ -154,7 +157,7 @@ public final class VrrpTracker {
       boolean lowered = loweredAt.containsKey(e.name()) || (base != null && e.priority() < base);
       Evidence ev =
           new Evidence(e.name(), lastDump, after, e.receivedAtMillis() < reloadUntil, lowered);
-      record(e.name(), vrid, from, e.event(), ev, e.priority());
+      record(e.name(), vrid, current, e.event(), ev, e.priority());
       instances.put(
           e.name(),
           new InstanceStatus(e.name(), vrid, e.event(), e.priority(), e.receivedAtMillis()));
@@ -170,6 +173,10 @@ public final class VrrpTracker {
       String instance, String vrid, String from, String to, Evidence ev, int priority) {
     ReasonInference.Result r = ReasonInference.infer(from, to, ev);
     long now = clock.getAsLong();
+    if (from.equals("STOP") || from.equals("INIT") || from.equals("DELETED")) {
+      // keepalived just (re)started: the election that follows belongs to the restart
+      reloadUntil = Math.max(reloadUntil, now + RELOAD_WINDOW_MILLIS);
+    }
     Transition t =
         new Transition(
             now,

@@ -86,10 +86,11 @@ class VrrpTrackerTest {
     t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
     clock.addAndGet(60_000);
     t.onFifoEvent(line("INSTANCE \"VI_1\" STOP 100"), t0 -> Optional.empty());
-    t.onRestartOrReload();
     t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), t0 -> Optional.empty());
-    clock.addAndGet(VrrpTracker.RELOAD_WINDOW_MILLIS + 1);
+    clock.addAndGet(4_000);
     t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
+    clock.addAndGet(VrrpTracker.RELOAD_WINDOW_MILLIS + 1);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" BACKUP 100"), t0 -> Optional.empty());
 
     assertThat(log.snapshot())
         .extracting(x -> x.from() + ">" + x.to() + ":" + x.reason().label())
@@ -97,7 +98,8 @@ class VrrpTrackerTest {
             "UNKNOWN>MASTER:reload",
             "MASTER>STOP:stopped",
             "STOP>BACKUP:reload",
-            "BACKUP>MASTER:unknown");
+            "BACKUP>MASTER:reload",
+            "MASTER>BACKUP:preempted");
   }
 
   @Test
@@ -126,6 +128,25 @@ class VrrpTrackerTest {
         .containsEntry(new VrrpTracker.TransitionKey("VI_1", "", "MASTER", "STOP", "stopped"), 1L)
         .containsEntry(new VrrpTracker.TransitionKey("VI_2", "", "BACKUP", "STOP", "stopped"), 1L);
     assertThat(t.instances()).extracting(InstanceStatus::state).containsOnly("STOP");
+  }
+
+  @Test
+  void aStopFoundWhileTakingEvidenceIsNotCountedTwice() {
+    VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), t0 -> Optional.empty());
+    clock.addAndGet(60_000);
+
+    // the evidence dump finds keepalived gone and records the stop before the line is handled
+    t.onFifoEvent(
+        line("INSTANCE \"VI_1\" STOP 100"),
+        t0 -> {
+          t.onStopped();
+          return Optional.empty();
+        });
+
+    assertThat(log.snapshot())
+        .extracting(x -> x.from() + ">" + x.to())
+        .containsExactly("UNKNOWN>MASTER", "MASTER>STOP");
   }
 
   @Test
