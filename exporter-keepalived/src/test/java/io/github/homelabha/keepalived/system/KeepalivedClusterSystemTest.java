@@ -43,7 +43,14 @@ class KeepalivedClusterSystemTest {
       try (RunningExporter e1 = RunningExporter.start(new KeepalivedExporter(), n1.exporterArgs());
           // n2's exporter is not told keepalived's network namespace: it finds it for the VIP check
           RunningExporter e2 =
-              RunningExporter.start(new KeepalivedExporter(), n2.exporterArgsFindingNetns())) {
+              RunningExporter.start(new KeepalivedExporter(), n2.exporterArgsFindingNetns());
+          // the text dumps, as builds without JSON support are read, and no FIFO
+          RunningExporter e2text =
+              RunningExporter.start(
+                  new KeepalivedExporter(),
+                  "--keepalived.pid-file=" + n2.pidFile,
+                  "--keepalived.dump-dir=" + n2.dumps,
+                  "--keepalived.json=false")) {
 
         // 1. election: n1 (150) is MASTER and holds the VIP, n2 is BACKUP without it
         await("n1 MASTER").atMost(FAILOVER).until(() -> state(e1) == 2 && state(e2) == 1);
@@ -56,6 +63,11 @@ class KeepalivedClusterSystemTest {
         assertThat(m1.valueOf("keepalived_dump_age_seconds")).isLessThan(1);
         assertThat(m1.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
         assertThat(vip(e2.scrape())).isZero();
+        ParsedMetrics text = e2text.scrape();
+        assertThat(state(text)).isEqualTo(1);
+        assertThat(text.valueOf("keepalived_advertisements_received_total", "iname", "VI_DNS"))
+            .isPositive();
+        assertThat(text.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
 
         // 2. n1's track script fails: priority 150-60=90 < 100, n2 takes over; n1 names the script
         n1.failTrackScript(true);
@@ -147,6 +159,7 @@ class KeepalivedClusterSystemTest {
                     .labels()
                     .get("reason"))
             .isIn("priority_zero", "peer_lost");
+        assertThat(state(e2text.scrape())).isEqualTo(2);
         m1 = e1.scrape();
         assertThat(m1.valueOf("keepalived_up")).isZero();
         assertThat(m1.valueOf("keepalived_scrape_errors_total", "reason", "not_running"))
@@ -166,7 +179,7 @@ class KeepalivedClusterSystemTest {
         }
 
         // 7. nothing anywhere shows the VRRP password
-        for (RunningExporter e : List.of(e1, e2)) {
+        for (RunningExporter e : List.of(e1, e2, e2text)) {
           assertThat(e.scrapeText()).doesNotContain(KeepalivedNode.PASSWORD);
           assertThat(e.get("/events").body()).doesNotContain(KeepalivedNode.PASSWORD);
           assertThat(e.get("/").body()).doesNotContain(KeepalivedNode.PASSWORD);
