@@ -82,7 +82,8 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
         ConfigFlag.value(
             "keepalived.netns",
             "keepalived.netns",
-            "network namespace keepalived runs in, for the VIP check (ip -n NAME)"),
+            "network namespace keepalived runs in, for the VIP check (ip -n NAME); default:"
+                + " the named namespace the keepalived process is found in"),
         ConfigFlag.value(
             "keepalived.dump-timeout",
             "keepalived.dump_timeout",

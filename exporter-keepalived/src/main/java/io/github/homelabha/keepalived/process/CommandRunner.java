@@ -43,15 +43,25 @@ public final class CommandRunner {
     }
   }
 
+  /**
+   * Reads a stream to its end on its own daemon thread (not a shared pool: the reads block until
+   * the command exits, and must not starve other work).
+   */
   private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            // commands we run print a few lines; cap what we keep to stay bounded
-            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    CompletableFuture<String> result = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try (in) {
+                // commands we run print a few lines; cap what we keep to stay bounded
+                result.complete(new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                result.complete("");
+              }
+            },
+            "command-output");
+    t.setDaemon(true);
+    t.start();
+    return result;
   }
 }
