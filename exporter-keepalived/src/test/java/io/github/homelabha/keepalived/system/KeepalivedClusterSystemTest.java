@@ -50,7 +50,11 @@ class KeepalivedClusterSystemTest {
                   new KeepalivedExporter(),
                   "--keepalived.pid-file=" + n2.pidFile,
                   "--keepalived.dump-dir=" + n2.dumps,
-                  "--keepalived.json=false")) {
+                  "--keepalived.json=false");
+          // both keepalived from one exporter, as for several instances on one host
+          RunningExporter both =
+              RunningExporter.start(
+                  new KeepalivedExporter(), "--config.file=" + bothNodesConfig(n1, n2))) {
 
         // 1. election: n1 (150) is MASTER and holds the VIP, n2 is BACKUP without it
         await("n1 MASTER").atMost(FAILOVER).until(() -> state(e1) == 2 && state(e2) == 1);
@@ -63,6 +67,16 @@ class KeepalivedClusterSystemTest {
         assertThat(m1.valueOf("keepalived_dump_age_seconds")).isLessThan(1);
         assertThat(m1.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
         assertThat(vip(e2.scrape())).isZero();
+        ParsedMetrics all = both.scrape();
+        assertThat(all.valueOf("keepalived_up", "target", "n1")).isEqualTo(1);
+        assertThat(all.valueOf("keepalived_vrrp_instance_state", "target", "n1", "iname", "VI_DNS"))
+            .isEqualTo(2);
+        assertThat(all.valueOf("keepalived_vrrp_instance_state", "target", "n2", "iname", "VI_DNS"))
+            .isEqualTo(1);
+        assertThat(all.valueOf("keepalived_vip_present", "target", "n1", "iname", "VI_DNS"))
+            .isEqualTo(1);
+        assertThat(all.valueOf("keepalived_vip_present", "target", "n2", "iname", "VI_DNS"))
+            .isZero();
         ParsedMetrics text = e2text.scrape();
         assertThat(state(text)).isEqualTo(1);
         assertThat(text.valueOf("keepalived_advertisements_received_total", "iname", "VI_DNS"))
@@ -179,7 +193,7 @@ class KeepalivedClusterSystemTest {
         }
 
         // 7. nothing anywhere shows the VRRP password
-        for (RunningExporter e : List.of(e1, e2, e2text)) {
+        for (RunningExporter e : List.of(e1, e2, e2text, both)) {
           assertThat(e.scrapeText()).doesNotContain(KeepalivedNode.PASSWORD);
           assertThat(e.get("/events").body()).doesNotContain(KeepalivedNode.PASSWORD);
           assertThat(e.get("/").body()).doesNotContain(KeepalivedNode.PASSWORD);
@@ -187,6 +201,16 @@ class KeepalivedClusterSystemTest {
         }
       }
     }
+  }
+
+  private Path bothNodesConfig(KeepalivedNode n1, KeepalivedNode n2) throws Exception {
+    StringBuilder yaml = new StringBuilder("targets:\n");
+    for (KeepalivedNode n : List.of(n1, n2)) {
+      yaml.append("  - name: ").append(n.host).append('\n');
+      yaml.append("    pid_file: ").append(n.pidFile).append('\n');
+      yaml.append("    dump_dir: ").append(n.dumps).append('\n');
+    }
+    return Files.writeString(tmp.resolve("both.yml"), yaml.toString());
   }
 
   private static double state(RunningExporter e) throws Exception {
