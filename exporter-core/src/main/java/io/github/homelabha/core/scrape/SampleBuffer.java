@@ -13,14 +13,16 @@ import java.util.Set;
 /**
  * Collects one scrape's samples and checks them against the declared families: an undeclared
  * family, a wrong label count, a null label value or a repeated series is a bug in the exporter and
- * fails the scrape loudly instead of producing a broken exposition.
+ * fails the scrape loudly instead of producing a broken exposition. The test kit's {@code
+ * RecordingWriter} applies the same checks.
  */
-final class SampleBuffer implements MetricWriter {
+public final class SampleBuffer implements MetricWriter {
   private final Set<MetricFamily> declared;
   private final Map<MetricFamily, List<Sample>> samples = new LinkedHashMap<>();
   private final Set<String> seriesSeen = new HashSet<>();
 
-  SampleBuffer(Set<MetricFamily> declared) {
+  /** Accepts only {@code declared} families; null accepts any family (for unit tests). */
+  public SampleBuffer(Set<MetricFamily> declared) {
     this.declared = declared;
   }
 
@@ -40,7 +42,7 @@ final class SampleBuffer implements MetricWriter {
   }
 
   private void add(MetricFamily family, MetricFamily.Type type, double value, String[] labels) {
-    if (!declared.contains(family)) {
+    if (declared != null && !declared.contains(family)) {
       throw new IllegalStateException("metric family not declared by the exporter: " + family);
     }
     if (family.type() != type) {
@@ -70,9 +72,11 @@ final class SampleBuffer implements MetricWriter {
     samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(labels.clone(), value));
   }
 
-  Map<MetricFamily, List<Sample>> samples() {
+  /** Samples by family, in the order written. */
+  public Map<MetricFamily, List<Sample>> samples() {
     return samples;
   }
 
-  record Sample(String[] labelValues, double value) {}
+  /** One written sample: label values in the family's label order. */
+  public record Sample(String[] labelValues, double value) {}
 }

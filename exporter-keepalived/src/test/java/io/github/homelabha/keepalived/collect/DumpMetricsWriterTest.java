@@ -2,6 +2,7 @@ package io.github.homelabha.keepalived.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.keepalived.Fixtures;
 import io.github.homelabha.keepalived.dump.DumpAssembler;
 import io.github.homelabha.keepalived.dump.JsonDumpParser;
@@ -27,28 +28,29 @@ class DumpMetricsWriterTest {
 
     new DumpMetricsWriter(false).write(dump("master"), Optional.of(host), out);
 
-    assertThat(out.value("keepalived_vrrp_instance_state", "iname", "VI_DNS", "vrid", "51"))
+    assertThat(out.valueOf("keepalived_vrrp_instance_state", "iname", "VI_DNS", "vrid", "51"))
         .isEqualTo(2);
-    assertThat(out.value("keepalived_vrrp_effective_priority", "iname", "VI_DNS")).isEqualTo(150);
-    assertThat(out.value("keepalived_vrrp_state", "iname", "VI_DNS", "ip_address", "192.0.2.101"))
+    assertThat(out.valueOf("keepalived_vrrp_effective_priority", "iname", "VI_DNS")).isEqualTo(150);
+    assertThat(out.valueOf("keepalived_vrrp_state", "iname", "VI_DNS", "ip_address", "192.0.2.101"))
         .isEqualTo(2);
-    assertThat(out.value("keepalived_vrrp_state", "iname", "VI_NOVIP", "ip_address", ""))
+    assertThat(out.valueOf("keepalived_vrrp_state", "iname", "VI_NOVIP", "ip_address", ""))
         .isEqualTo(2);
-    assertThat(out.value("keepalived_vrrp_excluded_state", "ip_address", "192.0.2.150"))
+    assertThat(out.valueOf("keepalived_vrrp_excluded_state", "ip_address", "192.0.2.150"))
         .isEqualTo(2);
-    assertThat(out.value("keepalived_vip_present", "ip_address", "192.0.2.100")).isEqualTo(1);
-    assertThat(out.value("keepalived_vip_present", "ip_address", "192.0.2.101")).isZero();
-    assertThat(out.value("keepalived_vip_present", "ip_address", "fd00:db8::100")).isZero();
-    assertThat(out.value("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
-    assertThat(out.value("keepalived_script_status", "name", "chk_dns")).isEqualTo(1);
-    assertThat(out.value("keepalived_script_state", "name", "chk_dns")).isZero();
-    assertThat(out.value("keepalived_tracked_interface_up", "name", "eth0")).isEqualTo(1);
-    assertThat(out.value("keepalived_vrrp_sync_group_state", "group", "SG_DNS")).isEqualTo(2);
-    assertThat(out.value("keepalived_become_master_total", "iname", "VI_DNS")).isEqualTo(1);
-    assertThat(out.value("keepalived_gratuitous_arp_delay_total", "iname", "VI_DNS")).isEqualTo(5);
-    assertThat(out.samples("keepalived_become_master_total").get(0).labels())
-        .containsOnlyKeys("iname", "intf", "vrid");
-    assertThat(out.dumpAll()).doesNotContain(Fixtures.TEST_PASSWORD);
+    assertThat(out.valueOf("keepalived_vip_present", "ip_address", "192.0.2.100")).isEqualTo(1);
+    assertThat(out.valueOf("keepalived_vip_present", "ip_address", "192.0.2.101")).isZero();
+    assertThat(out.valueOf("keepalived_vip_present", "ip_address", "fd00:db8::100")).isZero();
+    assertThat(out.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
+    assertThat(out.valueOf("keepalived_script_status", "name", "chk_dns")).isEqualTo(1);
+    assertThat(out.valueOf("keepalived_script_state", "name", "chk_dns")).isZero();
+    assertThat(out.valueOf("keepalived_tracked_interface_up", "name", "eth0")).isEqualTo(1);
+    assertThat(out.valueOf("keepalived_vrrp_sync_group_state", "group", "SG_DNS")).isEqualTo(2);
+    assertThat(out.valueOf("keepalived_become_master_total", "iname", "VI_DNS")).isEqualTo(1);
+    assertThat(out.valueOf("keepalived_gratuitous_arp_delay_total", "iname", "VI_DNS"))
+        .isEqualTo(5);
+    assertThat(out.samples("keepalived_become_master_total").get(0).family().labelNames())
+        .containsExactly("iname", "intf", "vrid");
+    assertThat(out.toString()).doesNotContain(Fixtures.TEST_PASSWORD);
   }
 
   @Test
@@ -58,10 +60,10 @@ class DumpMetricsWriterTest {
     new DumpMetricsWriter(true).write(dump("script-failed-backup"), Optional.empty(), out);
 
     assertThat(
-            out.value(
+            out.valueOf(
                 "keepalived_advertisements_received_total", "iname", "VI_DNS", "state", "BACKUP"))
         .isPositive();
     assertThat(out.samples("keepalived_vip_present")).isEmpty(); // no host addresses known
-    assertThat(out.value("keepalived_track_script_status", "name", "chk_dns")).isZero();
+    assertThat(out.valueOf("keepalived_track_script_status", "name", "chk_dns")).isZero();
   }
 }

@@ -123,8 +123,9 @@ class LsyncdReplicationSystemTest {
     for (int i = 0; i < 20; i++) {
       Files.writeString(src.resolve("while-stopped-" + i), "x".repeat(i));
     }
+    // Generous: tree scans are paced to a fifth of the time, slow on a loaded machine.
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
