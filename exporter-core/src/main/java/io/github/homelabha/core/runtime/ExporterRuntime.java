@@ -9,6 +9,7 @@ import io.github.homelabha.core.config.ConfigLoader;
 import io.github.homelabha.core.logging.LogRedaction;
 import io.github.homelabha.core.scrape.BuildInfo;
 import io.github.homelabha.core.scrape.EngineCollectors;
+import io.github.homelabha.core.scrape.JvmExporterMetrics;
 import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.SelfMetrics;
 import io.github.homelabha.core.scrape.TargetScraper;
@@ -16,7 +17,6 @@ import io.github.homelabha.core.secrets.Redactor;
 import io.github.homelabha.core.web.LandingPage;
 import io.github.homelabha.core.web.WebSecurity;
 import io.github.homelabha.core.web.WebServer;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public final class ExporterRuntime implements AutoCloseable {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(EngineCollectors.all(engine, exporter.metricFamilies()));
     if (options.exporterMetrics()) {
-      JvmMetrics.builder().register(registry);
+      JvmExporterMetrics.register(registry);
     }
     PrometheusRegistry probeRegistry = new PrometheusRegistry();
     probeRegistry.register(EngineCollectors.probe(engine));
