@@ -98,13 +98,11 @@ public final class ExporterRuntime implements AutoCloseable {
     PrometheusRegistry probeRegistry = new PrometheusRegistry();
     probeRegistry.register(EngineCollectors.probe(engine));
 
-    ObjectMapper json = ConfigLoader.jsonMapper();
     List<WebServer.JsonEndpoint> endpoints = new ArrayList<>();
     List<LandingPage.Link> links = new ArrayList<>();
     for (SetupCollector.Json j : setup.json) {
       endpoints.add(
-          new WebServer.JsonEndpoint(
-              j.path(), j.description(), () -> writeJson(json, j.body().get())));
+          new WebServer.JsonEndpoint(j.path(), j.description(), () -> writeJson(j.body().get())));
       links.add(new LandingPage.Link(j.path(), j.description()));
     }
     List<LandingPage.Section> sections =
@@ -165,9 +163,18 @@ public final class ExporterRuntime implements AutoCloseable {
     }
   }
 
-  private static String writeJson(ObjectMapper mapper, Object body) {
+  /**
+   * The JSON endpoints' mapper, built at the first request: an exporter started without a
+   * configuration file never needs Jackson otherwise, and loading it costs start-up time and
+   * memory.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = ConfigLoader.jsonMapper();
+  }
+
+  private static String writeJson(Object body) {
     try {
-      return mapper.writeValueAsString(body);
+      return Json.MAPPER.writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("JSON endpoint body cannot be serialized", e);
     }
