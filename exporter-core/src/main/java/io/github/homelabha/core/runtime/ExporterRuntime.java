@@ -215,6 +215,7 @@ public final class ExporterRuntime implements AutoCloseable {
     }
     closed = true;
     ready = false;
+    log.atInfo().addKeyValue("exporter", name).log("shutting down");
     for (int i = started.size() - 1; i >= 0; i--) {
       BackgroundTask t = started.get(i);
       try {
