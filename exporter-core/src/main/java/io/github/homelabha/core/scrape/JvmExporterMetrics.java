@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not {@code JvmMetrics.builder().register()}: its native memory part asks the platform
  * MBean server for the {@code VM.native_memory} diagnostic command even when tracking is off (the
- * default), and starting that server loads several hundred JMX classes and registers every platform
- * MXBean. On a Raspberry Pi that is a noticeable part of the start-up time and metaspace, for
- * metrics that then stay empty.
+ * default), and starting that server loads about 200 JMX classes and registers every platform
+ * MXBean: about 2 MiB and 0.1 s of CPU before the first scrape (bench/RESULTS.md), for metrics that
+ * then stay empty.
  */
 public final class JvmExporterMetrics {
   private static final Logger log = LoggerFactory.getLogger(JvmExporterMetrics.class);
