@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.scrape.JvmExporterMetrics;
 import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.SelfMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -63,7 +63,7 @@ public final class MetricCatalogGenerator {
       out.add(new Entry(f.name(), f.type(), f.help(), f.labels(), "core"));
     }
     PrometheusRegistry jvm = new PrometheusRegistry();
-    JvmMetrics.builder().register(jvm);
+    JvmExporterMetrics.register(jvm);
     for (MetricSnapshot s : jvm.scrape()) {
       TreeSet<String> labels = new TreeSet<>();
       s.getDataPoints().forEach(dp -> dp.getLabels().forEach(l -> labels.add(l.getName())));

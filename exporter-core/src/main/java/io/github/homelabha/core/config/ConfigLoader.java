@@ -79,6 +79,17 @@ public final class ConfigLoader {
   public <C> C load(Class<C> type, Path file, Map<String, Object> overrides)
       throws InvalidConfigException {
     ConfigProblems problems = new ConfigProblems();
+    if (file == null && overrides.isEmpty()) {
+      // Nothing to bind: Jackson would only call the no-argument constructor. Skipping it keeps
+      // its ~550 classes (and the locale data its date handling pulls in) out of an exporter
+      // started with flag defaults: about 6 MiB of RSS and 0.2 s of CPU (see bench/RESULTS.md).
+      C defaults = defaults(type);
+      if (defaults != null) {
+        walk(defaults, "", problems, new IdentityHashMap<>());
+        problems.throwIfAny();
+        return defaults;
+      }
+    }
     ObjectMapper mapper = yamlMapper();
     ObjectNode tree = readTree(mapper, file, problems);
     problems.throwIfAny();
@@ -104,6 +115,20 @@ public final class ConfigLoader {
     walk(config, "", problems, new IdentityHashMap<>());
     problems.throwIfAny();
     return config;
+  }
+
+  /**
+   * The configuration class's defaults, from its no-argument constructor; null when it has none
+   * (then Jackson decides how to build it).
+   */
+  private static <C> C defaults(Class<C> type) {
+    try {
+      var constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static ObjectNode readTree(ObjectMapper mapper, Path file, ConfigProblems problems) {

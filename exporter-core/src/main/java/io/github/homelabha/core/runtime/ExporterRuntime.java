@@ -9,6 +9,7 @@ import io.github.homelabha.core.config.ConfigLoader;
 import io.github.homelabha.core.logging.LogRedaction;
 import io.github.homelabha.core.scrape.BuildInfo;
 import io.github.homelabha.core.scrape.EngineCollectors;
+import io.github.homelabha.core.scrape.JvmExporterMetrics;
 import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.SelfMetrics;
 import io.github.homelabha.core.scrape.TargetScraper;
@@ -16,7 +17,6 @@ import io.github.homelabha.core.secrets.Redactor;
 import io.github.homelabha.core.web.LandingPage;
 import io.github.homelabha.core.web.WebSecurity;
 import io.github.homelabha.core.web.WebServer;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -93,18 +93,16 @@ public final class ExporterRuntime implements AutoCloseable {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(EngineCollectors.all(engine, exporter.metricFamilies()));
     if (options.exporterMetrics()) {
-      JvmMetrics.builder().register(registry);
+      JvmExporterMetrics.register(registry);
     }
     PrometheusRegistry probeRegistry = new PrometheusRegistry();
     probeRegistry.register(EngineCollectors.probe(engine));
 
-    ObjectMapper json = ConfigLoader.jsonMapper();
     List<WebServer.JsonEndpoint> endpoints = new ArrayList<>();
     List<LandingPage.Link> links = new ArrayList<>();
     for (SetupCollector.Json j : setup.json) {
       endpoints.add(
-          new WebServer.JsonEndpoint(
-              j.path(), j.description(), () -> writeJson(json, j.body().get())));
+          new WebServer.JsonEndpoint(j.path(), j.description(), () -> writeJson(j.body().get())));
       links.add(new LandingPage.Link(j.path(), j.description()));
     }
     List<LandingPage.Section> sections =
@@ -165,9 +163,18 @@ public final class ExporterRuntime implements AutoCloseable {
     }
   }
 
-  private static String writeJson(ObjectMapper mapper, Object body) {
+  /**
+   * The JSON endpoints' mapper, built at the first request: an exporter started without a
+   * configuration file never needs Jackson otherwise, and loading it costs start-up time and
+   * memory.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = ConfigLoader.jsonMapper();
+  }
+
+  private static String writeJson(Object body) {
     try {
-      return mapper.writeValueAsString(body);
+      return Json.MAPPER.writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("JSON endpoint body cannot be serialized", e);
     }

@@ -45,6 +45,7 @@ public final class WebServer {
       BooleanSupplier ready,
       Redactor redactor) {
     this.address = address;
+    JettyMemoryLayout.describe();
     PrometheusScrapeHandler metrics = new PrometheusScrapeHandler(registry);
     PrometheusScrapeHandler probe = new PrometheusScrapeHandler(probeRegistry);
     this.app =

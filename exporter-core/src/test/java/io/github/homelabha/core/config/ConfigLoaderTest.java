@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
+import io.github.homelabha.core.api.Secret;
 import io.github.homelabha.core.fixtures.FakeExporter;
 import io.github.homelabha.core.secrets.Redactor;
 import java.nio.file.Files;
@@ -149,6 +150,39 @@ class ConfigLoaderTest {
     assertThatThrownBy(
             () -> new ConfigLoader(redactor, Map.of()).load(FakeExporter.Config.class, f, Map.of()))
         .hasMessageContaining("api_key_file: cannot read secret file");
+  }
+
+  /** Defaults that fail their own validation; the secret default must still be redacted. */
+  public static final class InvalidDefaults {
+    public Secret token = Secret.of("default-token-123");
+    public FakeExporter.TargetConfig target = new FakeExporter.TargetConfig();
+  }
+
+  /** No no-argument constructor: only Jackson knows how to build it. */
+  public record RecordConfig(String name, Duration every) {}
+
+  @Test
+  void withoutFileOrFlagsTheDefaultsAreStillValidatedAndTheirSecretsRegistered() {
+    assertThatThrownBy(
+            () -> new ConfigLoader(redactor, Map.of()).load(InvalidDefaults.class, null, Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("target.name: required");
+    assertThat(redactor.redact("token default-token-123")).isEqualTo("token <secret>");
+  }
+
+  @Test
+  void withoutFileOrFlagsTheDefaultsComeFromTheNoArgumentConstructor() throws Exception {
+    FakeExporter.Config c =
+        new ConfigLoader(redactor, Map.of()).load(FakeExporter.Config.class, null, Map.of());
+    assertThat(c.targets).isEmpty();
+    assertThat(c.defaultDelay).isEqualTo(Duration.ZERO);
+    assertThat(c.apiKey).isNull();
+  }
+
+  @Test
+  void withoutFileOrFlagsAClassWithoutNoArgumentConstructorIsBuiltByJackson() throws Exception {
+    RecordConfig c = new ConfigLoader(redactor, Map.of()).load(RecordConfig.class, null, Map.of());
+    assertThat(c).isEqualTo(new RecordConfig(null, null));
   }
 
   @Test
