@@ -38,7 +38,10 @@ final class PlaceholderRenderer {
     Matcher leftover = LEFTOVER.matcher(out);
     if (leftover.find()) {
       throw new IllegalArgumentException(
-          source + ": malformed placeholder " + leftover.group() + " (expected ${lower_snake_name})");
+          source
+              + ": malformed placeholder "
+              + leftover.group()
+              + " (expected ${lower_snake_name})");
     }
     return out.toString();
   }
