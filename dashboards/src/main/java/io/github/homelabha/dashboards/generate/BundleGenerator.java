@@ -40,6 +40,11 @@ public final class BundleGenerator {
   }
 
   public void generate() throws IOException {
+    // Start from empty output directories: a renamed or deleted source must not live on as a
+    // stale generated file.
+    for (String generated : List.of("prometheus/rules", "grafana/dashboards", "kube-prometheus")) {
+      deleteFiles(outputRoot.resolve(generated));
+    }
     RuleRenderer renderer = new RuleRenderer(sourceRoot.resolve("rules"));
     Map<String, String> rules = renderer.render(renderer.defaultParameters());
     Path rulesOut = Files.createDirectories(outputRoot.resolve("prometheus/rules"));
@@ -62,6 +67,17 @@ public final class BundleGenerator {
     Files.writeString(
         kubeOut.resolve("grafana-dashboards.yaml"),
         KubePrometheusResources.dashboardConfigMaps(dashboards));
+  }
+
+  private static void deleteFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private static Map<String, JsonNode> readDashboards(Path dir) throws IOException {

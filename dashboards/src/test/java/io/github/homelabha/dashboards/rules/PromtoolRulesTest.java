@@ -2,8 +2,8 @@ package io.github.homelabha.dashboards.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.dashboards.support.Command;
-import io.github.homelabha.dashboards.support.RequiresTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Prometheus' own tool judges the rendered rules: syntax, lint, and the unit tests. */
-@RequiresTools("promtool")
+@RequiresBinaries("promtool")
 class PromtoolRulesTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
