@@ -1,0 +1,220 @@
+package io.github.homelabha.dashboards.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.homelabha.core.testkit.system.ManagedProcess;
+import io.github.homelabha.dashboards.generate.RuleRenderer;
+import io.github.homelabha.dashboards.support.Bundle;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monitoring half of a cluster, for system tests: a real Prometheus (1 s scrape and rule
+ * evaluation) loaded with our rules, a real Alertmanager running our example configuration and
+ * Telegram template, and a fake Telegram Bot API recording what would reach the phone. Everything
+ * listens on 127.0.0.1 and keeps its state under the test's directory.
+ */
+final class MonitoringStack implements AutoCloseable {
+
+  /** One scrape target with the labels a user's scrape config must set. */
+  record ScrapeTarget(String job, String address, String cluster, String node) {}
+
+  static final String BOT_TOKEN = "4242:test-token";
+  static final long CHAT_ID = -1001234567890L;
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Duration STARTUP = Duration.ofSeconds(30);
+
+  private final FakeTelegramBotApi telegram;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final String prometheusUrl;
+  private final String alertmanagerUrl;
+
+  private MonitoringStack(Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
+      throws IOException, InterruptedException {
+    telegram = new FakeTelegramBotApi();
+    try {
+      int alertmanagerPort = LocalPorts.free();
+      alertmanagerUrl = "http://127.0.0.1:" + alertmanagerPort;
+      Path alertmanagerConfig = writeAlertmanagerConfig(work);
+      ManagedProcess alertmanager =
+          ManagedProcess.start(
+              List.of(
+                  "prometheus-alertmanager",
+                  "--config.file=" + alertmanagerConfig,
+                  "--storage.path=" + Files.createDirectories(work.resolve("alertmanager-data")),
+                  "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+                  // no gossip port: a single, self-contained Alertmanager
+                  "--cluster.listen-address="),
+              work.resolve("alertmanager.log"));
+      processes.add(alertmanager);
+      HttpProbe.awaitReady(alertmanagerUrl + "/-/ready", STARTUP, alertmanager.logText());
+
+      int prometheusPort = LocalPorts.free();
+      prometheusUrl = "http://127.0.0.1:" + prometheusPort;
+      Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, alertmanagerPort);
+      ManagedProcess prometheus =
+          ManagedProcess.start(
+              List.of(
+                  "prometheus",
+                  "--config.file=" + prometheusConfig,
+                  "--storage.tsdb.path=" + Files.createDirectories(work.resolve("prometheus-data")),
+                  "--web.listen-address=127.0.0.1:" + prometheusPort,
+                  // alerts fired before the notifier found the Alertmanager (the Watchdog, at the
+                  // first evaluation) are resent after this delay, 1m by default
+                  "--rules.alert.resend-delay=2s"),
+              work.resolve("prometheus.log"));
+      processes.add(prometheus);
+      HttpProbe.awaitReady(prometheusUrl + "/-/ready", STARTUP, prometheus.logText());
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  static MonitoringStack start(
+      Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
+      throws IOException, InterruptedException {
+    return new MonitoringStack(work, targets, ruleOverrides);
+  }
+
+  FakeTelegramBotApi telegram() {
+    return telegram;
+  }
+
+  String prometheusUrl() {
+    return prometheusUrl;
+  }
+
+  /** Logs of Prometheus and Alertmanager, for failure messages. */
+  String logs() {
+    StringBuilder out = new StringBuilder();
+    for (ManagedProcess process : processes) {
+      out.append("==== ").append(process.command().get(0)).append('\n').append(process.logText());
+    }
+    return out.toString();
+  }
+
+  /** Polls an instant query until it returns at least one series (bounded). */
+  void awaitSeries(String query, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        JsonNode result =
+            new ObjectMapper()
+                .readTree(
+                    HttpProbe.get(
+                        prometheusUrl
+                            + "/api/v1/query?query="
+                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .path("data")
+                .path("result");
+        if (result.size() > 0) {
+          return;
+        }
+      } catch (IOException e) {
+        // not ready yet; retried until the deadline
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Prometheus never returned a series for " + query + "\n" + logs());
+  }
+
+  /** Our rules with test overrides (shorter for-durations), rendered the way the build does. */
+  private static Path renderRules(Path work, Map<String, String> overrides) throws IOException {
+    RuleRenderer renderer = new RuleRenderer(Bundle.source("rules"));
+    Path dir = Files.createDirectories(work.resolve("rules"));
+    for (Map.Entry<String, String> file :
+        renderer.render(renderer.defaultParameters().with(overrides)).entrySet()) {
+      Files.writeString(dir.resolve(file.getKey()), file.getValue());
+    }
+    return dir;
+  }
+
+  private static Path writePrometheusConfig(
+      Path work, List<ScrapeTarget> targets, Map<String, String> overrides, int alertmanagerPort)
+      throws IOException {
+    ObjectNode config = YAML.createObjectNode();
+    config
+        .putObject("global")
+        .put("scrape_interval", "1s")
+        .put("evaluation_interval", "1s")
+        .put("scrape_timeout", "900ms");
+    config.putArray("rule_files").add(renderRules(work, overrides) + "/*.rules.yml");
+    config
+        .putObject("alerting")
+        .putArray("alertmanagers")
+        .addObject()
+        .putArray("static_configs")
+        .addObject()
+        .putArray("targets")
+        .add("127.0.0.1:" + alertmanagerPort);
+    ArrayNode jobs = config.putArray("scrape_configs");
+    for (String job : targets.stream().map(ScrapeTarget::job).distinct().toList()) {
+      ArrayNode groups = jobs.addObject().put("job_name", job).putArray("static_configs");
+      for (ScrapeTarget target : targets) {
+        if (target.job().equals(job)) {
+          ObjectNode group = groups.addObject();
+          group.putArray("targets").add(target.address());
+          group.putObject("labels").put("cluster", target.cluster()).put("node", target.node());
+        }
+      }
+    }
+    Path file = work.resolve("prometheus.yml");
+    YAML.writeValue(file.toFile(), config);
+    return file;
+  }
+
+  /**
+   * The shipped example configuration, changed only where a test must: Telegram and the dead man's
+   * switch point at the fake, group timings are shortened, the template is read from the build
+   * output.
+   */
+  private Path writeAlertmanagerConfig(Path work) throws IOException {
+    ObjectNode config =
+        (ObjectNode)
+            YAML.readTree(Bundle.output("examples/alertmanager/alertmanager.yml").toFile());
+    config
+        .putArray("templates")
+        .add(Bundle.output("examples/alertmanager/homelab-ha-telegram.tmpl").toString());
+    shortenTimings((ObjectNode) config.get("route"));
+    for (JsonNode receiver : config.path("receivers")) {
+      for (JsonNode telegramConfig : receiver.path("telegram_configs")) {
+        ((ObjectNode) telegramConfig)
+            .put("api_url", telegram.apiUrl())
+            .put("bot_token", BOT_TOKEN)
+            .put("chat_id", CHAT_ID);
+      }
+      for (JsonNode webhook : receiver.path("webhook_configs")) {
+        ((ObjectNode) webhook).put("url", telegram.webhookUrl(receiver.path("name").asText()));
+      }
+    }
+    Path file = work.resolve("alertmanager.yml");
+    YAML.writeValue(file.toFile(), config);
+    return file;
+  }
+
+  private static void shortenTimings(ObjectNode route) {
+    route.put("group_wait", "1s").put("group_interval", "2s");
+    for (JsonNode child : route.path("routes")) {
+      shortenTimings((ObjectNode) child);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    telegram.close();
+  }
+}
