@@ -8,12 +8,41 @@ import java.util.List;
  * once instead of failing on the first.
  */
 public final class ConfigProblems {
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
+  private final String prefix;
+
+  public ConfigProblems() {
+    this(new ArrayList<>(), "");
+  }
+
+  private ConfigProblems(List<String> problems, String prefix) {
+    this.problems = problems;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A view that prefixes every path with {@code path}, for validating a nested part of the
+   * configuration that does not know where it sits. Problems go to the same list.
+   */
+  public ConfigProblems at(String path) {
+    return new ConfigProblems(problems, join(prefix, path));
+  }
 
   /** Records a problem at a dotted key path, e.g. {@code targets[1].pid_file}. */
   public ConfigProblems add(String path, String message) {
-    problems.add((path == null || path.isEmpty() ? "(top level)" : path) + ": " + message);
+    String full = join(prefix, path);
+    problems.add((full.isEmpty() ? "(top level)" : full) + ": " + message);
     return this;
+  }
+
+  private static String join(String prefix, String path) {
+    if (path == null || path.isEmpty()) {
+      return prefix;
+    }
+    if (prefix.isEmpty()) {
+      return path;
+    }
+    return path.startsWith("[") ? prefix + path : prefix + "." + path;
   }
 
   /** Adds a problem when {@code condition} is false. */

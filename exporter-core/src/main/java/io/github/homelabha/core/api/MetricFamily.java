@@ -1,5 +1,8 @@
 package io.github.homelabha.core.api;
 
+import io.prometheus.metrics.model.registry.MetricType;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -96,6 +99,17 @@ public final class MetricFamily {
       case INFO -> name.substring(0, name.length() - "_info".length());
       case GAUGE -> name;
     };
+  }
+
+  /** The same declaration as client_java's descriptor (what a registry reports up front). */
+  public MetricFamilyDescriptor descriptor() {
+    MetricType t =
+        switch (type) {
+          case GAUGE -> MetricType.GAUGE;
+          case COUNTER -> MetricType.COUNTER;
+          case INFO -> MetricType.INFO;
+        };
+    return MetricFamilyDescriptor.of(t, new MetricMetadata(baseName(), help), labelNames);
   }
 
   @Override

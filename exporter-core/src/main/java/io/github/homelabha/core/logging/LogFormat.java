@@ -1,0 +1,7 @@
+package io.github.homelabha.core.logging;
+
+/** The values of {@code --log.format}. */
+public enum LogFormat {
+  LOGFMT,
+  JSON
+}

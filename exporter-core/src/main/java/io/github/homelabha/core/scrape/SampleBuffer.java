@@ -1,0 +1,78 @@
+package io.github.homelabha.core.scrape;
+
+import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.api.MetricWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects one scrape's samples and checks them against the declared families: an undeclared
+ * family, a wrong label count, a null label value or a repeated series is a bug in the exporter and
+ * fails the scrape loudly instead of producing a broken exposition.
+ */
+final class SampleBuffer implements MetricWriter {
+  private final Set<MetricFamily> declared;
+  private final Map<MetricFamily, List<Sample>> samples = new LinkedHashMap<>();
+  private final Set<String> seriesSeen = new HashSet<>();
+
+  SampleBuffer(Set<MetricFamily> declared) {
+    this.declared = declared;
+  }
+
+  @Override
+  public void gauge(MetricFamily family, double value, String... labelValues) {
+    add(family, MetricFamily.Type.GAUGE, value, labelValues);
+  }
+
+  @Override
+  public void counter(MetricFamily family, double value, String... labelValues) {
+    add(family, MetricFamily.Type.COUNTER, value, labelValues);
+  }
+
+  @Override
+  public void info(MetricFamily family, String... labelValues) {
+    add(family, MetricFamily.Type.INFO, 1, labelValues);
+  }
+
+  private void add(MetricFamily family, MetricFamily.Type type, double value, String[] labels) {
+    if (!declared.contains(family)) {
+      throw new IllegalStateException("metric family not declared by the exporter: " + family);
+    }
+    if (family.type() != type) {
+      throw new IllegalStateException(family.name() + " is a " + family.type() + ", not " + type);
+    }
+    if (labels.length != family.labelNames().size()) {
+      throw new IllegalStateException(
+          family.name()
+              + " takes labels "
+              + family.labelNames()
+              + ", got "
+              + labels.length
+              + " values");
+    }
+    for (String l : labels) {
+      if (l == null) {
+        throw new IllegalStateException("null label value on " + family.name());
+      }
+    }
+    if (type == MetricFamily.Type.COUNTER && (value < 0 || Double.isNaN(value))) {
+      throw new IllegalStateException("counter " + family.name() + " must be >= 0: " + value);
+    }
+    if (!seriesSeen.add(family.name() + Arrays.toString(labels))) {
+      throw new IllegalStateException(
+          "series written twice: " + family.name() + " " + Arrays.toString(labels));
+    }
+    samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(labels.clone(), value));
+  }
+
+  Map<MetricFamily, List<Sample>> samples() {
+    return samples;
+  }
+
+  record Sample(String[] labelValues, double value) {}
+}

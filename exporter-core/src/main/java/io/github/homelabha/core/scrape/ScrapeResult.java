@@ -1,0 +1,127 @@
+package io.github.homelabha.core.scrape;
+
+import io.github.homelabha.core.api.MetricFamily;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one fetch of one target: its samples on success, or a reason and message on
+ * failure (then it has no samples at all).
+ */
+public final class ScrapeResult {
+  private final boolean success;
+  private final Map<MetricFamily, List<SampleBuffer.Sample>> samples;
+  private final String errorReason;
+  private final String errorMessage;
+  private final Instant startedAt;
+  private final Duration duration;
+
+  private ScrapeResult(
+      boolean success,
+      Map<MetricFamily, List<SampleBuffer.Sample>> samples,
+      String errorReason,
+      String errorMessage,
+      Instant startedAt,
+      Duration duration) {
+    this.success = success;
+    this.samples = samples;
+    this.errorReason = errorReason;
+    this.errorMessage = errorMessage;
+    this.startedAt = startedAt;
+    this.duration = duration;
+  }
+
+  static ScrapeResult success(
+      Map<MetricFamily, List<SampleBuffer.Sample>> samples, Instant startedAt, Duration duration) {
+    return new ScrapeResult(true, Map.copyOf(samples), null, null, startedAt, duration);
+  }
+
+  static ScrapeResult failure(String reason, String message, Instant startedAt, Duration duration) {
+    return new ScrapeResult(false, Map.of(), reason, message, startedAt, duration);
+  }
+
+  public boolean success() {
+    return success;
+  }
+
+  /** Null on success; one of a small fixed set otherwise. */
+  public String errorReason() {
+    return errorReason;
+  }
+
+  /** Null on success; already redacted. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Duration duration() {
+    return duration;
+  }
+
+  /**
+   * The samples as client_java snapshots, each series with {@code target=<targetLabel>} added when
+   * {@code targetLabel} is not null.
+   */
+  List<MetricSnapshot> snapshots(String targetLabel) {
+    List<MetricSnapshot> out = new ArrayList<>(samples.size());
+    samples.forEach((family, list) -> out.add(snapshot(family, list, targetLabel)));
+    return out;
+  }
+
+  private static MetricSnapshot snapshot(
+      MetricFamily family, List<SampleBuffer.Sample> list, String targetLabel) {
+    switch (family.type()) {
+      case GAUGE -> {
+        GaugeSnapshot.Builder b =
+            GaugeSnapshot.builder().name(family.baseName()).help(family.help());
+        for (SampleBuffer.Sample s : list) {
+          b.dataPoint(
+              GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                  .labels(labels(family, s, targetLabel))
+                  .value(s.value())
+                  .build());
+        }
+        return b.build();
+      }
+      case COUNTER -> {
+        CounterSnapshot.Builder b =
+            CounterSnapshot.builder().name(family.baseName()).help(family.help());
+        for (SampleBuffer.Sample s : list) {
+          b.dataPoint(
+              CounterSnapshot.CounterDataPointSnapshot.builder()
+                  .labels(labels(family, s, targetLabel))
+                  .value(s.value())
+                  .build());
+        }
+        return b.build();
+      }
+      default -> {
+        InfoSnapshot.Builder b = InfoSnapshot.builder().name(family.baseName()).help(family.help());
+        for (SampleBuffer.Sample s : list) {
+          b.dataPoint(
+              InfoSnapshot.InfoDataPointSnapshot.builder()
+                  .labels(labels(family, s, targetLabel))
+                  .build());
+        }
+        return b.build();
+      }
+    }
+  }
+
+  private static Labels labels(MetricFamily family, SampleBuffer.Sample s, String targetLabel) {
+    Labels labels = Labels.of(family.labelNames().toArray(String[]::new), s.labelValues());
+    return targetLabel == null ? labels : labels.add(MetricFamily.TARGET_LABEL, targetLabel);
+  }
+}

@@ -1,0 +1,217 @@
+package io.github.homelabha.core.scrape;
+
+import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.api.ScrapeException;
+import io.github.homelabha.core.api.Target;
+import io.github.homelabha.core.config.PromDuration;
+import io.github.homelabha.core.secrets.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one target's scrapes: a deadline per scrape, one shared upstream fetch for concurrent
+ * scrapes (singleflight), the optional minimum-interval cache, error counting and the last result
+ * for the landing page.
+ */
+public final class TargetScraper {
+  private static final Logger log = LoggerFactory.getLogger(TargetScraper.class);
+
+  private final Target target;
+  private final Set<MetricFamily> declared;
+  private final ExecutorService pool;
+  private final Redactor redactor;
+  private final Clock clock;
+  private final Map<String, AtomicLong> errorsByReason = new ConcurrentHashMap<>();
+  private final AtomicLong fetches = new AtomicLong();
+
+  private final Object lock = new Object();
+  private Flight inFlight;
+  private volatile ScrapeResult last;
+  private String lastLoggedError;
+
+  private record Flight(Future<ScrapeResult> future, Instant startedAt, Instant deadline) {}
+
+  public TargetScraper(
+      Target target,
+      Set<MetricFamily> declared,
+      ExecutorService pool,
+      Redactor redactor,
+      Clock clock) {
+    this.target = target;
+    this.declared = declared;
+    this.pool = pool;
+    this.redactor = redactor;
+    this.clock = clock;
+  }
+
+  public Target target() {
+    return target;
+  }
+
+  /** The latest finished result, or null before the first scrape. */
+  public ScrapeResult last() {
+    return last;
+  }
+
+  /** Scrape errors so far, by reason. */
+  public Map<String, Long> errorCounts() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    errorsByReason.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  /** How many upstream fetches ran (singleflight and caching keep it below the scrape count). */
+  public long fetchCount() {
+    return fetches.get();
+  }
+
+  /**
+   * Scrapes within {@code budget} (the scrape's time limit, already reduced by the target's own
+   * timeout by the caller or not). Never throws; a failure is a result.
+   */
+  public ScrapeResult scrape(Duration budget) {
+    Duration timeout = target.timeout().filter(t -> t.compareTo(budget) < 0).orElse(budget);
+    Instant now = clock.instant();
+    ScrapeResult cached = last;
+    Duration minInterval = target.minInterval();
+    if (cached != null
+        && cached.success()
+        && !minInterval.isZero()
+        && Duration.between(cached.startedAt(), now).compareTo(minInterval) < 0) {
+      return cached;
+    }
+
+    Flight flight;
+    synchronized (lock) {
+      if (inFlight != null && !inFlight.future().isDone() && now.isBefore(inFlight.deadline())) {
+        flight = inFlight; // singleflight: share the fetch already under way
+      } else {
+        if (inFlight != null && !inFlight.future().isDone()) {
+          inFlight.future().cancel(true); // past its own deadline: abandon it
+        }
+        Instant deadline = now.plus(timeout);
+        Instant startedAt = now;
+        flight = new Flight(pool.submit(() -> fetch(startedAt, deadline)), startedAt, deadline);
+        inFlight = flight;
+      }
+    }
+
+    ScrapeResult result;
+    Instant myDeadline = now.plus(timeout);
+    try {
+      long waitNanos = Math.max(0, Duration.between(clock.instant(), myDeadline).toNanos());
+      result = flight.future().get(waitNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      result =
+          ScrapeResult.failure(
+              "timeout",
+              "no answer within "
+                  + PromDuration.format(timeout)
+                  + " (scrape timeout; the upstream is slow or hanging)",
+              flight.startedAt(),
+              Duration.between(flight.startedAt(), clock.instant()));
+      record(result);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = ScrapeResult.failure("timeout", "scrape interrupted", now, Duration.ZERO);
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // fetch() catches everything, so this is only reachable through cancellation.
+      result = ScrapeResult.failure("timeout", "scrape cancelled", now, Duration.ZERO);
+    }
+    return result;
+  }
+
+  private ScrapeResult fetch(Instant startedAt, Instant deadline) {
+    fetches.incrementAndGet();
+    SampleBuffer buffer = new SampleBuffer(declared);
+    ScrapeContext ctx = new Context(startedAt, deadline, clock);
+    ScrapeResult result;
+    try {
+      target.scrape(ctx, buffer);
+      result =
+          ScrapeResult.success(
+              buffer.samples(), startedAt, Duration.between(startedAt, clock.instant()));
+    } catch (ScrapeException e) {
+      result = failure(e.reason(), e.getMessage(), startedAt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = failure("timeout", "scrape abandoned after its deadline", startedAt);
+    } catch (Exception | LinkageError | AssertionError e) {
+      log.atError()
+          .addKeyValue("target", target.name())
+          .setCause(e)
+          .log("exporter bug while scraping; please report it with this log line");
+      result = failure("internal", e.getClass().getSimpleName() + ": " + e.getMessage(), startedAt);
+    }
+    if (clock.instant().isAfter(deadline)) {
+      // Finished too late: every scrape waiting on it has already reported (and counted) a
+      // timeout, and late data must not be served as fresh.
+      return failure("timeout", "finished after the scrape deadline", startedAt);
+    }
+    record(result);
+    return result;
+  }
+
+  private ScrapeResult failure(String reason, String message, Instant startedAt) {
+    return ScrapeResult.failure(
+        reason,
+        redactor.redact(Objects.requireNonNullElse(message, reason)),
+        startedAt,
+        Duration.between(startedAt, clock.instant()));
+  }
+
+  private void record(ScrapeResult result) {
+    ScrapeResult previous = last;
+    if (previous != null && previous.startedAt().isAfter(result.startedAt())) {
+      return; // a newer fetch already reported
+    }
+    last = result;
+    synchronized (lock) {
+      if (result.success()) {
+        if (lastLoggedError != null) {
+          log.atInfo().addKeyValue("target", target.name()).log("target recovered");
+          lastLoggedError = null;
+        }
+        return;
+      }
+      errorsByReason.computeIfAbsent(result.errorReason(), r -> new AtomicLong()).incrementAndGet();
+      String key = result.errorReason() + ": " + result.errorMessage();
+      // One warning per distinct error; repeats every scrape interval would drown the journal.
+      if (!key.equals(lastLoggedError)) {
+        log.atWarn()
+            .addKeyValue("target", target.name())
+            .addKeyValue("reason", result.errorReason())
+            .log("scrape failed: {}", result.errorMessage());
+        lastLoggedError = key;
+      } else {
+        log.atDebug()
+            .addKeyValue("target", target.name())
+            .addKeyValue("reason", result.errorReason())
+            .log("scrape failed again: {}", result.errorMessage());
+      }
+    }
+  }
+
+  private record Context(Instant startedAt, Instant deadline, Clock clock)
+      implements ScrapeContext {
+    @Override
+    public Duration remaining() {
+      Duration d = Duration.between(clock.instant(), deadline);
+      return d.isNegative() ? Duration.ZERO : d;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.homelabha.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
+import io.github.homelabha.core.fixtures.FakeExporter;
+import io.github.homelabha.core.testkit.RunningExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExporterMainTest {
+  @TempDir Path dir;
+
+  private static String run(Map<String, String> env, String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    var runtime =
+        ExporterMain.launch(
+            new FakeExporter(), args, env, new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(runtime).isNull();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsCommonAndExporterFlagsWithTheEnvScheme() throws Exception {
+    String help = run(Map.of(), "--help");
+    assertThat(help)
+        .contains("--web.listen-address")
+        .contains("Default: :9999")
+        .contains("--web.config.file")
+        .contains("--web.telemetry-path")
+        .contains("--log.format")
+        .contains("--fake.target")
+        .contains("FAKE_EXPORTER_EXAMPLE_FLAG");
+  }
+
+  @Test
+  void versionNamesTheExporter() throws Exception {
+    assertThat(run(Map.of(), "--version")).startsWith("fake_exporter version ").contains("java");
+  }
+
+  @Test
+  void configCheckValidatesWithoutStarting() throws Exception {
+    assertThat(run(Map.of(), "--config.check", "--fake.target=a")).contains("configuration OK");
+  }
+
+  @Test
+  void environmentSetsFlagsAndTheCommandLineWins() throws Exception {
+    Map<String, String> env = Map.of("FAKE_EXPORTER_FAKE_TARGET", "from-env:3");
+    try (RunningExporter e = RunningExporter.start(new FakeExporter(), env)) {
+      assertThat(e.scrapeText()).contains("fake_value{kind=\"main\"} 3");
+    }
+    try (RunningExporter e =
+        RunningExporter.start(new FakeExporter(), env, "--fake.target=cli:4")) {
+      assertThat(e.scrapeText()).contains("fake_value{kind=\"main\"} 4");
+    }
+  }
+
+  @Test
+  void flagOverridesTheSameKeyInTheFile() throws Exception {
+    Path cfg = dir.resolve("c.yml");
+    Files.writeString(cfg, "targets:\n  - name: file\n    value: 1\n");
+    try (RunningExporter e =
+        RunningExporter.start(new FakeExporter(), "--config.file=" + cfg, "--fake.target=flag:9")) {
+      assertThat(e.scrapeText()).contains("fake_value{kind=\"main\"} 9");
+    }
+  }
+
+  @Test
+  void badFlagsAreUsageErrors() {
+    assertThatThrownBy(() -> run(Map.of(), "--no-such-flag"))
+        .isInstanceOf(ExporterMain.UsageException.class)
+        .hasMessageContaining("--no-such-flag");
+    assertThatThrownBy(() -> run(Map.of(), "--web.listen-address=nonsense"))
+        .isInstanceOf(ExporterMain.UsageException.class)
+        .hasMessageContaining("[HOST]:PORT");
+    assertThatThrownBy(() -> run(Map.of(), "--log.format=xml"))
+        .isInstanceOf(ExporterMain.UsageException.class)
+        .hasMessageContaining("logfmt or json");
+    assertThatThrownBy(() -> run(Map.of(), "--scrape.timeout=soon"))
+        .isInstanceOf(ExporterMain.UsageException.class)
+        .hasMessageContaining("not a duration");
+  }
+
+  @Test
+  void badFlagValuesAreConfigProblemsNamingTheFlag() {
+    assertThatThrownBy(() -> run(Map.of(), "--config.check", "--fake.target=:1"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--fake.target: target name missing");
+    assertThatThrownBy(() -> run(Map.of(), "--config.check", "--fake.default-delay=later"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("default_delay: not a duration");
+  }
+
+  @Test
+  void portInUseIsAClearStartupError() throws Exception {
+    try (RunningExporter first = RunningExporter.start(new FakeExporter())) {
+      assertThatThrownBy(
+              () ->
+                  RunningExporter.start(
+                      new FakeExporter(), "--web.listen-address=127.0.0.1:" + first.port()))
+          .hasMessageContaining(String.valueOf(first.port()));
+    }
+  }
+}
