@@ -1,0 +1,168 @@
+package io.github.homelabha.keepalived;
+
+import io.github.homelabha.core.api.MetricWriter;
+import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.api.ScrapeException;
+import io.github.homelabha.core.api.Target;
+import io.github.homelabha.keepalived.collect.DumpMetricsWriter;
+import io.github.homelabha.keepalived.collect.KeepalivedMetrics;
+import io.github.homelabha.keepalived.collect.TransitionMetricsWriter;
+import io.github.homelabha.keepalived.config.TargetConfig;
+import io.github.homelabha.keepalived.dump.KeepalivedDump;
+import io.github.homelabha.keepalived.fifo.NotifyFifoReader;
+import io.github.homelabha.keepalived.process.FreshDump;
+import io.github.homelabha.keepalived.process.FreshDumpReader;
+import io.github.homelabha.keepalived.process.KeepalivedProcess;
+import io.github.homelabha.keepalived.process.ProcessVerifier;
+import io.github.homelabha.keepalived.transition.VrrpTracker;
+import io.github.homelabha.keepalived.vip.AddressListParser;
+import io.github.homelabha.keepalived.vip.HostAddresses;
+import io.github.homelabha.keepalived.vip.VipChecker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One keepalived process. A scrape verifies the pid, signals keepalived, waits for its fresh dump,
+ * checks the VIPs on the host and writes it all together with the transition history. In FIFO-only
+ * mode it writes what the notify FIFO reported and never signals.
+ */
+public final class KeepalivedTarget implements Target {
+  private static final Logger LOG = LoggerFactory.getLogger(KeepalivedTarget.class);
+
+  /** Room left in the scrape budget for VIP checking and writing after the dump wait. */
+  private static final Duration MARGIN = Duration.ofMillis(150);
+
+  private final TargetConfig config;
+  private final ProcessVerifier verifier;
+  private final FreshDumpReader reader;
+  private final Optional<VipChecker> vips;
+  private final VrrpTracker tracker;
+  private final Optional<NotifyFifoReader> fifo;
+  private final DumpMetricsWriter dumpWriter;
+  private final Optional<String> version;
+  private KeepalivedProcess lastProcess;
+  private volatile boolean vipWarned;
+
+  public KeepalivedTarget(
+      TargetConfig config,
+      ProcessVerifier verifier,
+      FreshDumpReader reader,
+      Optional<VipChecker> vips,
+      VrrpTracker tracker,
+      Optional<NotifyFifoReader> fifo,
+      boolean stateLabel,
+      Optional<String> version) {
+    this.config = config;
+    this.verifier = verifier;
+    this.reader = reader;
+    this.vips = vips;
+    this.tracker = tracker;
+    this.fifo = fifo;
+    this.dumpWriter = new DumpMetricsWriter(stateLabel);
+    this.version = version;
+  }
+
+  @Override
+  public String name() {
+    return config.name;
+  }
+
+  @Override
+  public String description() {
+    return config.fifoOnly
+        ? "notify FIFO " + config.notifyFifo + " (FIFO-only)"
+        : "pid file "
+            + config.pidFile
+            + ", dumps in "
+            + config.dumpDir
+            + (config.hasFifo() ? ", notify FIFO " + config.notifyFifo : "");
+  }
+
+  @Override
+  public void scrape(ScrapeContext context, MetricWriter out) throws Exception {
+    if (config.fifoOnly) {
+      scrapeFifoOnly(out);
+      return;
+    }
+    KeepalivedProcess process = currentProcess();
+    Duration budget = context.remaining().minus(MARGIN);
+    if (budget.compareTo(config.dumpTimeout) > 0) {
+      budget = config.dumpTimeout;
+    }
+    if (budget.isNegative() || budget.isZero()) {
+      throw new ScrapeException("timeout", "no time left in the scrape budget to ask keepalived");
+    }
+    FreshDump fresh = reader.read(process, budget);
+    tracker.onDump(fresh.dump());
+    dumpWriter.write(fresh.dump(), hostAddresses(), out);
+    TransitionMetricsWriter.writeHistory(tracker, out);
+    double age = Math.max(0, System.currentTimeMillis() - fresh.writtenAtMillis()) / 1000.0;
+    out.gauge(KeepalivedMetrics.DUMP_AGE, age);
+    out.gauge(KeepalivedMetrics.DUMP_DURATION, fresh.duration().toNanos() / 1e9);
+    writeCommon(out);
+  }
+
+  /**
+   * Evidence for the FIFO path: a fresh dump right after a state line, if signalling is allowed.
+   */
+  public Optional<KeepalivedDump> freshDumpForEvidence() {
+    if (config.fifoOnly) {
+      return Optional.empty();
+    }
+    try {
+      KeepalivedProcess p = currentProcess();
+      return Optional.of(reader.read(p, config.dumpTimeout).dump());
+    } catch (ScrapeException e) {
+      LOG.debug("no dump as evidence for a transition of {}: {}", config.name, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private synchronized KeepalivedProcess currentProcess() throws ScrapeException {
+    KeepalivedProcess p = verifier.verify(Path.of(config.pidFile));
+    if (lastProcess != null && !lastProcess.equals(p)) {
+      LOG.info("keepalived restarted (pid {} -> {})", lastProcess.pid(), p.pid());
+      tracker.onRestartOrReload();
+    }
+    lastProcess = p;
+    return p;
+  }
+
+  private void scrapeFifoOnly(MetricWriter out) throws ScrapeException {
+    NotifyFifoReader reader = fifo.orElseThrow();
+    Optional<String> problem = reader.problem();
+    if (problem.isPresent()) {
+      throw new ScrapeException("not_running", problem.get());
+    }
+    TransitionMetricsWriter.writeFifoStates(tracker, out);
+    TransitionMetricsWriter.writeHistory(tracker, out);
+    writeCommon(out);
+  }
+
+  private void writeCommon(MetricWriter out) {
+    version.ifPresent(v -> out.info(KeepalivedMetrics.VERSION_INFO, v));
+    fifo.ifPresent(f -> out.gauge(KeepalivedMetrics.FIFO_CONNECTED, f.problem().isEmpty()));
+  }
+
+  private Optional<HostAddresses> hostAddresses() {
+    if (vips.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      HostAddresses h = vips.get().read();
+      vipWarned = false;
+      return Optional.of(h);
+    } catch (IOException | AddressListParser.AddressListException e) {
+      if (!vipWarned) {
+        LOG.warn(
+            "cannot list interface addresses, keepalived_vip_present omitted: {}", e.getMessage());
+        vipWarned = true;
+      }
+      return Optional.empty();
+    }
+  }
+}

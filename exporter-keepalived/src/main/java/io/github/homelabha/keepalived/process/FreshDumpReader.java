@@ -1,0 +1,252 @@
+package io.github.homelabha.keepalived.process;
+
+import io.github.homelabha.core.api.ScrapeException;
+import io.github.homelabha.keepalived.dump.DumpAssembler;
+import io.github.homelabha.keepalived.dump.DumpParseException;
+import io.github.homelabha.keepalived.dump.JsonDumpParser;
+import io.github.homelabha.keepalived.dump.KeepalivedDump;
+import io.github.homelabha.keepalived.dump.StatsParser;
+import io.github.homelabha.keepalived.dump.TextDataParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Asks keepalived for a dump and returns it only once keepalived has written a new, complete one.
+ *
+ * <p>keepalived writes the dump a few milliseconds after the signal, so reading right after
+ * signalling mostly returns the previous dump. This reader remembers each file's {@link FileStamp}
+ * before signalling and waits (polling every half millisecond, bounded by the scrape's budget)
+ * until every file of the round has a new stamp and parses completely. JSON is self-delimiting, so
+ * a parse proves completeness; a text file must also keep the same stamp over one poll interval.
+ * File times have the kernel's coarse clock resolution (up to 10 ms), so when the previous dump is
+ * younger than that the reader first waits for the clock to move on, else a new dump of the same
+ * size could be indistinguishable from the old one.
+ */
+public final class FreshDumpReader {
+  private static final long COARSE_CLOCK_MILLIS = 12;
+  private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+  private final DumpLocations locations;
+  private final SignalNumbers signals;
+  private final Signaller signaller;
+  private final DumpFormatChoice formatChoice;
+  private final boolean withTextData;
+
+  /** How the dump format is chosen: forced, or from the build's JSON support. */
+  public enum DumpFormatChoice {
+    AUTO,
+    JSON,
+    TEXT
+  }
+
+  public FreshDumpReader(
+      DumpLocations locations,
+      SignalNumbers signals,
+      Signaller signaller,
+      DumpFormatChoice formatChoice,
+      boolean withTextData) {
+    this.withTextData = withTextData;
+    this.locations = locations;
+    this.signals = signals;
+    this.signaller = signaller;
+    this.formatChoice = formatChoice;
+  }
+
+  /** Signals {@code process} and waits at most {@code budget} for a fresh, complete dump. */
+  public synchronized FreshDump read(KeepalivedProcess process, Duration budget)
+      throws ScrapeException {
+    long started = System.nanoTime();
+    long deadline = started + budget.toNanos();
+    DumpFormat format = format();
+    List<Integer> numbers = new ArrayList<>();
+    for (String name : format.signals()) {
+      numbers.add(signalNumber(name));
+    }
+    List<Path> dirs = locations.candidates();
+    if (dirs.isEmpty()) {
+      throw new ScrapeException(
+          "no_dump",
+          "dump directory "
+              + locations.dumpDir()
+              + " does not exist: keepalived writes its dumps to its TMPDIR; set"
+              + " --keepalived.dump-dir to that directory");
+    }
+    Map<Path, List<FileStamp>> before = new HashMap<>();
+    long newest = 0;
+    for (Path dir : dirs) {
+      List<FileStamp> stamps = stamps(dir, format);
+      before.put(dir, stamps);
+      for (FileStamp s : stamps) {
+        newest = Math.max(newest, s.mtimeMillis());
+      }
+    }
+    waitForCoarseClock(newest, deadline);
+    long signalled = System.nanoTime();
+    for (int n : numbers) {
+      signaller.send(process, n);
+    }
+    DumpParseException lastParseError = null;
+    Map<Path, List<FileStamp>> previousPoll = new HashMap<>();
+    while (true) {
+      for (Path dir : dirs) {
+        List<FileStamp> now = stamps(dir, format);
+        if (allChanged(before.get(dir), now)) {
+          boolean stable = now.equals(previousPoll.get(dir));
+          if (format == DumpFormat.JSON || stable) {
+            try {
+              KeepalivedDump dump = parse(dir, format);
+              long written = now.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0);
+              return new FreshDump(
+                  dump, written, Duration.ofNanos(System.nanoTime() - signalled), dir);
+            } catch (DumpParseException e) {
+              lastParseError = e; // most likely still being written: poll again
+            }
+          }
+        }
+        previousPoll.put(dir, now);
+      }
+      if (System.nanoTime() >= deadline) {
+        break;
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (lastParseError != null) {
+      throw new ScrapeException(
+          "parse", "keepalived dump unreadable: " + lastParseError.getMessage());
+    }
+    throw new ScrapeException(
+        "stale",
+        "keepalived (pid "
+            + process.pid()
+            + ") wrote no new "
+            + String.join(" + ", format.files())
+            + " in "
+            + locations.describe()
+            + " within "
+            + waitedMs
+            + "ms of signal "
+            + numbers
+            + "; if keepalived runs under systemd with PrivateTmp or another TMPDIR, point"
+            + " --keepalived.dump-dir at that directory (older dumps are never served as fresh)");
+  }
+
+  /** The format this build and configuration use. */
+  public DumpFormat format() throws ScrapeException {
+    boolean json =
+        switch (formatChoice) {
+          case JSON -> true;
+          case TEXT -> false;
+          case AUTO -> signalOptional("JSON").isPresent();
+        };
+    if (json && signalOptional("JSON").isEmpty()) {
+      throw new ScrapeException(
+          "unsupported",
+          signals.binary()
+              + " --signum=JSON failed: this keepalived build has no JSON support; drop"
+              + " --keepalived.json to use the text dumps");
+    }
+    if (!json) {
+      return DumpFormat.TEXT;
+    }
+    return withTextData ? DumpFormat.JSON_WITH_DATA : DumpFormat.JSON;
+  }
+
+  private int signalNumber(String name) throws ScrapeException {
+    return signalOptional(name)
+        .orElseThrow(
+            () ->
+                new ScrapeException(
+                    "unsupported",
+                    signals.binary() + " --signum=" + name + " gave no signal number"));
+  }
+
+  private OptionalInt signalOptional(String name) throws ScrapeException {
+    try {
+      return signals.of(name);
+    } catch (IOException e) {
+      throw new ScrapeException(
+          "unsupported",
+          "cannot run '"
+              + signals.binary()
+              + " --signum="
+              + name
+              + "' to learn the signal number (is keepalived installed? set"
+              + " keepalived.binary): "
+              + e.getMessage());
+    }
+  }
+
+  private static void waitForCoarseClock(long newestMillis, long deadlineNanos) {
+    long waitMs = newestMillis + COARSE_CLOCK_MILLIS - System.currentTimeMillis();
+    if (waitMs > 0 && waitMs <= COARSE_CLOCK_MILLIS) {
+      long until =
+          Math.min(deadlineNanos, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs));
+      while (System.nanoTime() < until) {
+        LockSupport.parkNanos(until - System.nanoTime());
+      }
+    }
+  }
+
+  private static List<FileStamp> stamps(Path dir, DumpFormat format) {
+    List<FileStamp> out = new ArrayList<>();
+    for (String f : format.files()) {
+      out.add(FileStamp.of(dir.resolve(f)));
+    }
+    return out;
+  }
+
+  private static boolean allChanged(List<FileStamp> before, List<FileStamp> now) {
+    for (int i = 0; i < now.size(); i++) {
+      if (!now.get(i).exists() || now.get(i).equals(before.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static KeepalivedDump parse(Path dir, DumpFormat format)
+      throws DumpParseException, ScrapeException {
+    return switch (format) {
+      case JSON ->
+          DumpAssembler.fromJson(
+              JsonDumpParser.parse(read(dir.resolve("keepalived.json"))), Optional.empty());
+      case JSON_WITH_DATA ->
+          DumpAssembler.fromJson(
+              JsonDumpParser.parse(read(dir.resolve("keepalived.json"))),
+              Optional.of(TextDataParser.parse(read(dir.resolve("keepalived.data")))));
+      case TEXT ->
+          DumpAssembler.fromText(
+              TextDataParser.parse(read(dir.resolve("keepalived.data"))),
+              StatsParser.parse(read(dir.resolve("keepalived.stats"))));
+    };
+  }
+
+  private static String read(Path file) throws ScrapeException, DumpParseException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (AccessDeniedException e) {
+      throw new ScrapeException(
+          "permission",
+          "cannot read "
+              + file
+              + ": permission denied (keepalived writes dumps root-only: run the exporter as"
+              + " root or with CAP_DAC_READ_SEARCH, or use the fifo-only mode)");
+    } catch (IOException e) {
+      // vanished between stat and read, or invalid UTF-8 from a half-written file
+      throw new DumpParseException("cannot read " + file.getFileName() + " completely");
+    }
+  }
+}
