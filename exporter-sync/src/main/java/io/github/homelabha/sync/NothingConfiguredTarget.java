@@ -1,0 +1,33 @@
+package io.github.homelabha.sync;
+
+import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.api.MetricWriter;
+import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.api.Target;
+import java.util.List;
+
+/**
+ * Stands in when no pair, lsyncd or rclone is configured, so the exporter still answers with {@code
+ * sync_up 1} and says there is nothing to watch rather than serving an empty page.
+ */
+final class NothingConfiguredTarget implements Target {
+  static final MetricFamily PAIRS =
+      MetricFamily.gauge("sync_pairs_configured", "Pairs this exporter watches.");
+
+  static final List<MetricFamily> FAMILIES = List.of(PAIRS);
+
+  @Override
+  public String name() {
+    return "sync";
+  }
+
+  @Override
+  public String description() {
+    return "nothing configured: add --sync.pair=NAME:ROLE:PATH, --lsyncd.status-file or --rclone.url";
+  }
+
+  @Override
+  public void scrape(ScrapeContext context, MetricWriter out) {
+    out.gauge(PAIRS, 0);
+  }
+}

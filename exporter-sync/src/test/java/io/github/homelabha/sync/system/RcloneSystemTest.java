@@ -1,0 +1,168 @@
+package io.github.homelabha.sync.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.RequiresBinaries;
+import io.github.homelabha.sync.SyncExporter;
+import io.github.homelabha.sync.testing.ChildProcess;
+import io.github.homelabha.sync.testing.Scraped;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real rclone local-to-local: one-shot runs logged with --use-json-log (success, then an unwritable
+ * target), the result kept across an exporter restart, and an rclone rcd whose sync job fails and
+ * then goes away.
+ */
+@RequiresBinaries("rclone")
+class RcloneSystemTest {
+  @TempDir Path work;
+  Path src;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    src = Files.createDirectories(work.resolve("src"));
+    for (int i = 0; i < 30; i++) {
+      Files.writeString(src.resolve("file-" + i), "content " + i);
+    }
+    // rclone warns when it has no config file; an empty one keeps the logs to the point.
+    Files.writeString(work.resolve("rclone.conf"), "");
+  }
+
+  private int rclone(Path log, String... args) throws Exception {
+    String[] command = new String[args.length + 7];
+    command[0] = "rclone";
+    System.arraycopy(args, 0, command, 1, args.length);
+    int i = args.length + 1;
+    command[i++] = "--config=" + work.resolve("rclone.conf");
+    command[i++] = "--use-json-log";
+    command[i++] = "--log-file=" + log;
+    command[i++] = "-v";
+    command[i++] = "--retries=1";
+    command[i++] = "--low-level-retries=1";
+    try (ChildProcess p = ChildProcess.start(work.resolve("rclone.out"), command)) {
+      return p.waitFor(60);
+    }
+  }
+
+  @Test
+  void oneShotRunsFromTheJsonLog() throws Exception {
+    Path log = work.resolve("rclone-data.log");
+    Path state = work.resolve("state/rclone-jobs.json");
+    String[] args = {
+      "--rclone.job=data:" + log, "--rclone.state-file=" + state,
+    };
+    assertThat(rclone(log, "sync", src.toString(), work.resolve("dst").toString())).isZero();
+    double success;
+    try (RunningExporter exporter = RunningExporter.start(new SyncExporter(), args)) {
+      Scraped s = new Scraped(exporter.scrapeText());
+      assertThat(s.valueOf("sync_up")).isEqualTo(1);
+      assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "success"))
+          .isEqualTo(1);
+      assertThat(s.valueOf("sync_rclone_job_last_run_transfers", "job", "data")).isEqualTo(30);
+      success = s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data");
+      assertThat(success)
+          .isCloseTo(
+              System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+      // rclone is not running now: that is normal, not a failure
+      assertThat(s.valueOf("sync_rclone_job_running", "job", "data")).isZero();
+
+      // A regular file where the target's parent directory should be: rclone cannot write.
+      Files.writeString(work.resolve("blocker"), "x");
+      assertThat(rclone(log, "sync", src.toString(), work.resolve("blocker/dst").toString()))
+          .isNotZero();
+      Scraped failed = new Scraped(exporter.scrapeText());
+      assertThat(failed.valueOf("sync_up")).isEqualTo(1);
+      assertThat(failed.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
+          .isEqualTo(1);
+      assertThat(failed.valueOf("sync_rclone_job_last_run_success", "job", "data")).isZero();
+      assertThat(failed.valueOf("sync_rclone_job_errors_total", "job", "data")).isPositive();
+      assertThat(failed.find("sync_rclone_job_last_error_info", "job", "data"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.labels().get("message")).contains("not a directory"));
+      assertThat(failed.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
+          .isEqualTo(success);
+    }
+    try (RunningExporter restarted = RunningExporter.start(new SyncExporter(), args)) {
+      Scraped s = new Scraped(restarted.scrapeText());
+      assertThat(s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
+          .isEqualTo(success);
+      assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rcApiCountsErrorsWithTheirMessage() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port;
+    Files.writeString(work.resolve("blocker"), "x");
+    try (ChildProcess rcd =
+            ChildProcess.start(
+                work.resolve("rcd.out"),
+                "rclone",
+                "rcd",
+                "--config=" + work.resolve("rclone.conf"),
+                "--rc-addr=127.0.0.1:" + port,
+                "--rc-no-auth");
+        RunningExporter exporter =
+            RunningExporter.start(new SyncExporter(), "--rclone.url=" + url)) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(new Scraped(exporter.scrapeText()).valueOf("sync_rclone_rc_reachable"))
+                      .isEqualTo(1));
+      post(
+          url + "/sync/sync",
+          "{\"srcFs\":\""
+              + src
+              + "\",\"dstFs\":\""
+              + work.resolve("blocker/dst")
+              + "\",\"_async\":true}");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                Scraped s = new Scraped(exporter.scrapeText());
+                assertThat(s.valueOf("sync_up")).isEqualTo(1);
+                assertThat(s.valueOf("sync_rclone_errors_total")).isPositive();
+                assertThat(s.find("sync_rclone_last_error_info"))
+                    .singleElement()
+                    .satisfies(
+                        e -> assertThat(e.labels().get("message")).contains("not a directory"));
+                assertThat(s.valueOf("sync_rclone_rc_last_job_success")).isZero();
+              });
+      rcd.close();
+      Scraped gone = new Scraped(exporter.scrapeText());
+      assertThat(gone.valueOf("sync_up")).isEqualTo(1);
+      assertThat(gone.valueOf("sync_rclone_rc_reachable")).isZero();
+    }
+  }
+
+  private static void post(String url, String json) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+}
