@@ -41,6 +41,7 @@ final class MonitoringStack implements AutoCloseable {
 
   private MonitoringStack(Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
       throws IOException, InterruptedException {
+    Files.createDirectories(work);
     telegram = new FakeTelegramBotApi();
     try {
       int alertmanagerPort = LocalPorts.free();
