@@ -55,7 +55,7 @@ class ExampleConfigsTest {
     Command.Result result = Command.run(work, TIMEOUT, "amtool", "check-config", config.toString());
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS").contains("1 templates").contains("2 receivers");
+    assertThat(result.output()).contains("SUCCESS").contains("1 templates").contains("3 receivers");
   }
 
   @Test
