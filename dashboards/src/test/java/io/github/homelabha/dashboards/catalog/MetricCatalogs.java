@@ -25,6 +25,23 @@ final class MetricCatalogs {
 
   private MetricCatalogs() {}
 
+  /**
+   * Label names each of our exporters' metrics carries, by metric name (the catalog marks labels
+   * only some series have with a trailing {@code ?}, e.g. {@code target?}).
+   */
+  static Map<String, java.util.Set<String>> labels() {
+    Map<String, java.util.Set<String>> labels = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String exporter : OUR_EXPORTERS) {
+      for (JsonNode family : read(json, String.format(CATALOG, exporter)).path("families")) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        family.path("labels").forEach(l -> names.add(l.asText().replace("?", "")));
+        labels.put(family.path("name").asText(), names);
+      }
+    }
+    return labels;
+  }
+
   /** Metric name to where it comes from (exporter name or external program). */
   static Map<String, String> known() {
     Map<String, String> known = new TreeMap<>();

@@ -29,29 +29,12 @@ class MetricNamesExistTest {
   void everyMetricUsedByRulesAndDashboardsExists() {
     Map<String, String> known = MetricCatalogs.known();
     Set<String> recorded = new TreeSet<>();
-    List<String[]> uses = new ArrayList<>(); // {origin, expr}
     for (JsonNode rule : RuleFiles.rules()) {
-      String name = rule.has("alert") ? rule.get("alert").asText() : rule.path("record").asText();
       if (rule.has("record")) {
-        recorded.add(name);
+        recorded.add(rule.get("record").asText());
       }
-      uses.add(new String[] {"rule " + name, rule.path("expr").asText()});
-      rule.path("annotations")
-          .forEach(
-              annotation -> {
-                Matcher matcher = ANNOTATION_QUERY.matcher(annotation.asText());
-                while (matcher.find()) {
-                  uses.add(
-                      new String[] {
-                        "annotation query of " + name,
-                        matcher.group(1).replace("\\\"", "\"").replace("%q", "\"x\"")
-                      });
-                }
-              });
     }
-    for (Dashboards.Query query : Dashboards.queries()) {
-      uses.add(new String[] {query.dashboard() + " " + query.where(), query.expr()});
-    }
+    List<String[]> uses = uses();
 
     List<String> unknown = new ArrayList<>();
     Set<String> used = new TreeSet<>();
@@ -73,6 +56,71 @@ class MetricNamesExistTest {
             "sync_lag_seconds",
             "probe_success");
     assertThat(recorded).isNotEmpty();
+  }
+
+  /** {origin, expression} of every rule, annotation query and dashboard query. */
+  private static List<String[]> uses() {
+    List<String[]> uses = new ArrayList<>();
+    for (JsonNode rule : RuleFiles.rules()) {
+      String name = rule.has("alert") ? rule.get("alert").asText() : rule.path("record").asText();
+      uses.add(new String[] {"rule " + name, rule.path("expr").asText()});
+      rule.path("annotations")
+          .forEach(
+              annotation -> {
+                Matcher matcher = ANNOTATION_QUERY.matcher(annotation.asText());
+                while (matcher.find()) {
+                  uses.add(
+                      new String[] {
+                        "annotation query of " + name,
+                        matcher.group(1).replace("\\\"", "\"").replace("%q", "\"x\"")
+                      });
+                }
+              });
+    }
+    for (Dashboards.Query query : Dashboards.queries()) {
+      uses.add(new String[] {query.dashboard() + " " + query.where(), query.expr()});
+    }
+    return uses;
+  }
+
+  /**
+   * Labels a selector matches on exist on that metric: the exporter's declared labels, the ones
+   * every scrape config adds, or Prometheus' renaming of an exporter label that collides with a
+   * target label ({@code exported_job}).
+   */
+  @Test
+  void everyLabelMatchedOnAnExporterMetricExists() {
+    Map<String, Set<String>> declared = MetricCatalogs.labels();
+    Set<String> scrapeLabels = Set.of("cluster", "node", "job", "instance", "target");
+    List<String> unknown = new ArrayList<>();
+    int checked = 0;
+    for (String[] use : uses()) {
+      for (SelectorLabels.Selector selector : SelectorLabels.of(use[1])) {
+        Set<String> labels = declared.get(selector.metric());
+        if (labels == null) {
+          continue; // recording rules and external metrics: covered by the name check
+        }
+        for (String label : selector.labels()) {
+          checked++;
+          boolean renamed =
+              label.startsWith("exported_")
+                  && labels.contains(label.substring("exported_".length()));
+          if (!labels.contains(label) && !scrapeLabels.contains(label) && !renamed) {
+            unknown.add(selector.metric() + "{" + label + "} (" + use[0] + ")");
+          }
+        }
+      }
+    }
+    assertThat(unknown).as("labels the metric does not have").isEmpty();
+    assertThat(checked).isGreaterThan(50);
+  }
+
+  @Test
+  void findsSelectorLabels() {
+    assertThat(SelectorLabels.of("a{x=\"1\", y=~\"b|c\"} * on(n) b_total{z!=\"}\"}"))
+        .containsExactly(
+            new SelectorLabels.Selector("a", List.of("x", "y")),
+            new SelectorLabels.Selector("b_total", List.of("z")));
   }
 
   @Test
