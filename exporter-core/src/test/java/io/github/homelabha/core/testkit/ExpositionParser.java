@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  * for histograms, {@code _info} for OpenMetrics info, ...); no duplicate series; histogram buckets
  * ascending with a {@code +Inf} bucket; OpenMetrics bodies ending in {@code # EOF}.
  *
- * <p>Stricter than the specifications in a few places where no correct client deviates: undefined
- * escape sequences, hex floats and label names starting with {@code __} are rejected, and counter
- * values must be non-negative.
+ * <p>Stricter than the specifications (and than {@code promtool check metrics}) in a few places
+ * where no correct client deviates: undefined escape sequences, hex floats, upper-case TYPE values
+ * and label names starting with {@code __} are rejected; HELP may not follow a family's samples;
+ * counter, count and bucket values must be non-negative; right after a family with a TYPE, a sample
+ * named like one of that type's siblings ({@code foo_sum} after gauge {@code foo}) is an error
+ * rather than a new untyped family.
  */
 public final class ExpositionParser {
   private static final int MAX_EXEMPLAR_LABEL_CHARS = 128;
@@ -236,27 +239,44 @@ public final class ExpositionParser {
     String name = line.metricName();
     FamilyBuilder family = familyForSample(line, name);
     String suffix = family.suffixOf(name);
-    Map<String, String> labels = line.labelsFollow() ? line.labels() : Map.of();
-    line.separator();
-    double value = line.number(line.word(), "sample value");
+    boolean hasLabels = line.labelsFollow();
+    Map<String, String> labels = hasLabels ? line.labels() : Map.of();
     String timestamp = null;
     boolean exemplar = false;
-    line.skipOptionalBlanks();
-    if (!line.atEnd()) {
-      if (format == ExpositionFormat.OPENMETRICS && !line.lookingAt(" # ")) {
+    double value;
+    if (format == ExpositionFormat.PROMETHEUS_TEXT) {
+      // Blanks are needed only where tokens would merge: after '}' they are optional. Trailing
+      // blanks are an error, as in Prometheus' own parser.
+      if (hasLabels) {
+        line.skipOptionalBlanks();
+      } else {
         line.separator();
-        timestamp = line.word();
-        line.finite(timestamp, "timestamp");
-      } else if (format == ExpositionFormat.PROMETHEUS_TEXT) {
+      }
+      value = line.number(line.word(), "sample value");
+      if (!line.atEnd()) {
+        line.separator();
+        if (line.atEnd()) {
+          throw line.fail("trailing whitespace after the sample");
+        }
         timestamp = line.word();
         line.millis(timestamp);
       }
+    } else {
+      line.separator();
+      value = line.number(line.word(), "sample value");
+      if (!line.atEnd() && !line.lookingAt(" # ")) {
+        line.separator();
+        timestamp = line.word();
+        line.finite(timestamp, "timestamp");
+      }
+      if (line.lookingAt(" # ")) {
+        exemplar(line);
+        exemplar = true;
+      }
     }
-    if (format == ExpositionFormat.OPENMETRICS && line.lookingAt(" # ")) {
-      exemplar(line);
-      exemplar = true;
+    if (!line.atEnd()) {
+      throw line.fail("unexpected trailing text");
     }
-    line.expectEnd();
     // OpenMetrics lets one series repeat with distinct timestamps; the text format never does.
     List<Object> series =
         Arrays.asList(
@@ -328,6 +348,9 @@ public final class ExpositionParser {
   }
 
   private boolean misfits(FamilyBuilder family, String sampleName) {
+    if (!family.typed()) {
+      return false; // without a TYPE, "foo" then "foo_count" are two untyped families
+    }
     if (sampleName.equals(family.name())) {
       return true;
     }

@@ -46,6 +46,11 @@ final class FamilyBuilder {
     return type != null ? type : format.implicitType();
   }
 
+  /** Whether a TYPE line declared the type (rather than it being implied). */
+  boolean typed() {
+    return typeSeen;
+  }
+
   boolean hasSamples() {
     return !samples.isEmpty();
   }

@@ -25,6 +25,11 @@ public final class Commands {
    * on a full pipe. On timeout the process is killed and an {@link IllegalStateException} thrown.
    */
   public static ProcessResult run(Duration timeout, List<String> command) {
+    return run(timeout, command, Path.of("/dev/null"));
+  }
+
+  /** Like {@link #run(Duration, List)} with the command's stdin read from {@code input}. */
+  public static ProcessResult run(Duration timeout, List<String> command, Path input) {
     Path stdout = null;
     Path stderr = null;
     try {
@@ -32,7 +37,7 @@ public final class Commands {
       stderr = Files.createTempFile("homelabha-cmd-", ".err");
       Process process =
           new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectInput(input.toFile())
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
               .start();

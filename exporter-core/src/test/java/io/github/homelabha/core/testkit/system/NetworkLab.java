@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class NetworkLab implements AutoCloseable {
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{0,7}");
-  private static final Pattern HOST = Pattern.compile("[a-z][a-z0-9]{0,15}");
+  private static final Pattern HOST = Pattern.compile("[a-z][a-z0-9-]{0,15}");
   private static final Pattern IPV4_CIDR =
       Pattern.compile(
           "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
@@ -179,7 +179,8 @@ public final class NetworkLab implements AutoCloseable {
 
   /**
    * Starts a long-running command inside the host's namespace, logging to {@code logFile}. The lab
-   * stops it on {@link #close()}.
+   * stops it on {@link #close()}. The program is looked up on the JVM's PATH; pass {@code
+   * Binaries.require("keepalived").toString()} when it lives in an sbin directory PATH may lack.
    */
   public synchronized ManagedProcess start(String host, Path logFile, String... command) {
     checkOpen();

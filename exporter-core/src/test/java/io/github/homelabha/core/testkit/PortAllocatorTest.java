@@ -1,0 +1,23 @@
+package io.github.homelabha.core.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class PortAllocatorTest {
+
+  @Test
+  void handsOutAPortThatCanBeBoundOnLoopback() throws IOException {
+    int port = PortAllocator.freeLoopbackPort();
+
+    assertThat(port).isBetween(1024, 65535);
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+      assertThat(socket.getLocalPort()).isEqualTo(port);
+    }
+  }
+}
