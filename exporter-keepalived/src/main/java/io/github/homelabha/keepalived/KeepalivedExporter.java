@@ -147,7 +147,7 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
 
                         @Override
                         public void onWriterClosed() {
-                          tracker.onRestartOrReload();
+                          target[0].onFifoClosed();
                         }
                       }))
               : Optional.empty();

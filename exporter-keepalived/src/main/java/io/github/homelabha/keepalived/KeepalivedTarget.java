@@ -22,6 +22,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,9 @@ public final class KeepalivedTarget implements Target {
   /** Room left in the scrape budget for VIP checking and writing after the dump wait. */
   private static final Duration MARGIN = Duration.ofMillis(150);
 
+  /** How long after the FIFO closed keepalived may take to exit for it to count as a stop. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
   private final TargetConfig config;
   private final ProcessVerifier verifier;
   private final FreshDumpReader reader;
@@ -46,6 +52,13 @@ public final class KeepalivedTarget implements Target {
   private final Optional<String> version;
   private KeepalivedProcess lastProcess;
   private volatile boolean vipWarned;
+  private final Executor vipExecutor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "keepalived-vip-check");
+            t.setDaemon(true);
+            return t;
+          });
 
   public KeepalivedTarget(
       TargetConfig config,
@@ -96,9 +109,12 @@ public final class KeepalivedTarget implements Target {
     if (budget.isNegative() || budget.isZero()) {
       throw new ScrapeException("timeout", "no time left in the scrape budget to ask keepalived");
     }
+    // list the interface addresses while keepalived writes its dump
+    CompletableFuture<Optional<HostAddresses>> addresses =
+        CompletableFuture.supplyAsync(this::hostAddresses, vipExecutor);
     FreshDump fresh = reader.read(process, budget);
     tracker.onDump(fresh.dump());
-    dumpWriter.write(fresh.dump(), hostAddresses(), out);
+    dumpWriter.write(fresh.dump(), addresses.join(), out);
     TransitionMetricsWriter.writeHistory(tracker, out);
     double age = Math.max(0, System.currentTimeMillis() - fresh.writtenAtMillis()) / 1000.0;
     out.gauge(KeepalivedMetrics.DUMP_AGE, age);
@@ -122,8 +138,49 @@ public final class KeepalivedTarget implements Target {
     }
   }
 
+  /**
+   * Called when keepalived closed the notify FIFO: a reload if the process lives on, a stop if it
+   * ends within a few seconds (the main process exits shortly after its VRRP child).
+   */
+  public void onFifoClosed() {
+    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!keepalivedRunning()) {
+        LOG.info("keepalived ({}) stopped", config.pidFile);
+        tracker.onStopped();
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    tracker.onRestartOrReload();
+  }
+
+  /** False only when keepalived is known to be gone; an unreadable pid file counts as running. */
+  private boolean keepalivedRunning() {
+    try {
+      verifier.verify(Path.of(config.pidFile));
+      return true;
+    } catch (ScrapeException e) {
+      return !e.reason().equals("not_running");
+    }
+  }
+
   private synchronized KeepalivedProcess currentProcess() throws ScrapeException {
-    KeepalivedProcess p = verifier.verify(Path.of(config.pidFile));
+    KeepalivedProcess p;
+    try {
+      p = verifier.verify(Path.of(config.pidFile));
+    } catch (ScrapeException e) {
+      if (lastProcess != null && e.reason().equals("not_running")) {
+        tracker.onStopped();
+        lastProcess = null;
+      }
+      throw e;
+    }
     if (lastProcess != null && !lastProcess.equals(p)) {
       LOG.info("keepalived restarted (pid {} -> {})", lastProcess.pid(), p.pid());
       tracker.onRestartOrReload();

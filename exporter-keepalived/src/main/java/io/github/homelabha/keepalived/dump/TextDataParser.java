@@ -77,8 +77,8 @@ public final class TextDataParser {
         if (line.isBlank()) {
           continue;
         }
-        Matcher m = SECTION.matcher(line);
-        if (m.matches()) {
+        Matcher m = line.startsWith("-") ? SECTION.matcher(line) : null;
+        if (m != null && m.matches()) {
           endInterface();
           section = m.group(1);
           sawTopology |= section.equals("VRRP Topology");

@@ -7,6 +7,7 @@ import io.github.homelabha.keepalived.dump.JsonDumpParser;
 import io.github.homelabha.keepalived.dump.KeepalivedDump;
 import io.github.homelabha.keepalived.dump.StatsParser;
 import io.github.homelabha.keepalived.dump.TextDataParser;
+import io.github.homelabha.keepalived.dump.VrrpInstance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -15,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,9 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * before signalling and waits (polling every half millisecond, bounded by the scrape's budget)
  * until every file of the round has a new stamp and parses completely. JSON is self-delimiting, so
  * a parse proves completeness; a text file must also keep the same stamp over one poll interval.
- * File times have the kernel's coarse clock resolution (up to 10 ms), so when the previous dump is
- * younger than that the reader first waits for the clock to move on, else a new dump of the same
- * size could be indistinguishable from the old one.
+ * Writes are also seen through inotify ({@link DumpWatcher}): on kernels whose file times have tick
+ * resolution (up to 10 ms) a new dump of the same size written within the same tick would otherwise
+ * look like the old one. Without inotify the reader instead waits, before signalling, for the clock
+ * to move past the previous dump's time.
  */
 public final class FreshDumpReader {
   private static final long COARSE_CLOCK_MILLIS = 12;
@@ -43,6 +47,7 @@ public final class FreshDumpReader {
   private final Signaller signaller;
   private final DumpFormatChoice formatChoice;
   private final boolean withTextData;
+  private final DumpWatcher watcher = DumpWatcher.create();
 
   /** How the dump format is chosen: forced, or from the build's JSON support. */
   public enum DumpFormatChoice {
@@ -84,32 +89,40 @@ public final class FreshDumpReader {
               + " --keepalived.dump-dir to that directory");
     }
     Map<Path, List<FileStamp>> before = new HashMap<>();
+    Map<Path, Set<String>> written = new HashMap<>();
     long newest = 0;
+    boolean allWatched = watcher != null;
     for (Path dir : dirs) {
+      allWatched &= watcher != null && watcher.arm(dir);
+      written.put(dir, new HashSet<>());
       List<FileStamp> stamps = stamps(dir, format);
       before.put(dir, stamps);
       for (FileStamp s : stamps) {
         newest = Math.max(newest, s.mtimeMillis());
       }
     }
-    waitForCoarseClock(newest, deadline);
-    long signalled = System.nanoTime();
-    for (int n : numbers) {
-      signaller.send(process, n);
+    if (!allWatched) {
+      waitForCoarseClock(newest, deadline);
     }
+    long signalled = System.nanoTime();
+    signaller.sendAll(process, numbers);
     DumpParseException lastParseError = null;
     Map<Path, List<FileStamp>> previousPoll = new HashMap<>();
+    Map<Path, JsonMemo> jsonMemo = new HashMap<>();
     while (true) {
       for (Path dir : dirs) {
+        Set<String> fresh = watcher == null ? Set.of() : watcher.drain(dir);
+        written.get(dir).addAll(fresh);
         List<FileStamp> now = stamps(dir, format);
-        if (allChanged(before.get(dir), now)) {
-          boolean stable = now.equals(previousPoll.get(dir));
+        if (allChanged(before.get(dir), now, written.get(dir), format)) {
+          boolean quiet = fresh.stream().noneMatch(f -> isDumpFile(f, format));
+          boolean stable = quiet && now.equals(previousPoll.get(dir));
           if (format == DumpFormat.JSON || stable) {
             try {
-              KeepalivedDump dump = parse(dir, format);
-              long written = now.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0);
+              KeepalivedDump dump = parse(dir, format, now, jsonMemo);
+              long writtenAt = now.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0);
               return new FreshDump(
-                  dump, written, Duration.ofNanos(System.nanoTime() - signalled), dir);
+                  dump, writtenAt, Duration.ofNanos(System.nanoTime() - signalled), dir);
             } catch (DumpParseException e) {
               lastParseError = e; // most likely still being written: poll again
             }
@@ -208,30 +221,51 @@ public final class FreshDumpReader {
     return out;
   }
 
-  private static boolean allChanged(List<FileStamp> before, List<FileStamp> now) {
+  /** Every file of the round exists and was written since the signal (new stamp or event). */
+  private static boolean allChanged(
+      List<FileStamp> before, List<FileStamp> now, Set<String> written, DumpFormat format) {
     for (int i = 0; i < now.size(); i++) {
-      if (!now.get(i).exists() || now.get(i).equals(before.get(i))) {
+      boolean touched =
+          written.contains(format.files().get(i)) || written.contains(DumpWatcher.OVERFLOW);
+      if (!now.get(i).exists() || (now.get(i).equals(before.get(i)) && !touched)) {
         return false;
       }
     }
     return true;
   }
 
-  private static KeepalivedDump parse(Path dir, DumpFormat format)
+  private static boolean isDumpFile(String name, DumpFormat format) {
+    return name.equals(DumpWatcher.OVERFLOW) || format.files().contains(name);
+  }
+
+  /** A parsed JSON dump and the stamp it was read at, reused while the data dump completes. */
+  private record JsonMemo(FileStamp stamp, List<VrrpInstance> instances) {}
+
+  private static KeepalivedDump parse(
+      Path dir, DumpFormat format, List<FileStamp> stamps, Map<Path, JsonMemo> memo)
       throws DumpParseException, ScrapeException {
     return switch (format) {
-      case JSON ->
-          DumpAssembler.fromJson(
-              JsonDumpParser.parse(read(dir.resolve("keepalived.json"))), Optional.empty());
+      case JSON -> DumpAssembler.fromJson(json(dir, stamps.get(0), memo), Optional.empty());
       case JSON_WITH_DATA ->
           DumpAssembler.fromJson(
-              JsonDumpParser.parse(read(dir.resolve("keepalived.json"))),
+              json(dir, stamps.get(0), memo),
               Optional.of(TextDataParser.parse(read(dir.resolve("keepalived.data")))));
       case TEXT ->
           DumpAssembler.fromText(
               TextDataParser.parse(read(dir.resolve("keepalived.data"))),
               StatsParser.parse(read(dir.resolve("keepalived.stats"))));
     };
+  }
+
+  private static List<VrrpInstance> json(Path dir, FileStamp stamp, Map<Path, JsonMemo> memo)
+      throws DumpParseException, ScrapeException {
+    JsonMemo m = memo.get(dir);
+    if (m != null && m.stamp().equals(stamp)) {
+      return m.instances();
+    }
+    List<VrrpInstance> parsed = JsonDumpParser.parse(read(dir.resolve("keepalived.json")));
+    memo.put(dir, new JsonMemo(stamp, parsed));
+    return parsed;
   }
 
   private static String read(Path file) throws ScrapeException, DumpParseException {

@@ -2,15 +2,19 @@ package io.github.homelabha.keepalived.process;
 
 import io.github.homelabha.core.api.ScrapeException;
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends a signal by number with the {@code kill} command: Java cannot send arbitrary signals such
- * as 36, and the command needs no native library. The process inherits the exporter's capabilities,
- * so CAP_KILL (ambient) is enough to signal a root keepalived.
+ * Sends signals by number with the {@code kill} command: Java cannot send arbitrary signals such as
+ * 36, and the command needs no native library. The process inherits the exporter's capabilities, so
+ * CAP_KILL (ambient) is enough to signal a root keepalived.
  */
 public final class Signaller {
+  private static final long TIMEOUT_MS = 5000;
   private final String killCommand;
 
   public Signaller(String killCommand) {
@@ -18,29 +22,55 @@ public final class Signaller {
   }
 
   public void send(KeepalivedProcess process, int signal) throws ScrapeException {
-    CommandRunner.Result r;
+    sendAll(process, List.of(signal));
+  }
+
+  /** Sends the signals at once (one {@code kill} each, started together) and checks them all. */
+  public void sendAll(KeepalivedProcess process, List<Integer> signals) throws ScrapeException {
+    List<Process> running = new ArrayList<>();
     try {
-      r =
-          CommandRunner.run(
-              List.of(killCommand, "-s", Integer.toString(signal), Long.toString(process.pid())),
-              Duration.ofSeconds(5));
+      for (int signal : signals) {
+        Process p =
+            new ProcessBuilder(
+                    killCommand, "-s", Integer.toString(signal), Long.toString(process.pid()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        p.getOutputStream().close();
+        running.add(p);
+      }
+      for (int i = 0; i < running.size(); i++) {
+        Process p = running.get(i);
+        if (!p.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+          throw new ScrapeException("signal", "'" + killCommand + "' did not finish in time");
+        }
+        if (p.exitValue() != 0) {
+          String err =
+              new String(p.getErrorStream().readNBytes(400), StandardCharsets.UTF_8).trim();
+          boolean denied = err.toLowerCase(Locale.ROOT).contains("not permitted");
+          throw new ScrapeException(
+              denied ? "permission" : "signal",
+              "sending signal "
+                  + signals.get(i)
+                  + " to keepalived pid "
+                  + process.pid()
+                  + " failed"
+                  + (denied ? " (run as root or grant CAP_KILL)" : "")
+                  + ": "
+                  + err);
+        }
+      }
     } catch (IOException e) {
       throw new ScrapeException(
           "signal", "cannot run '" + killCommand + "' to signal keepalived: " + e.getMessage());
-    }
-    if (!r.ok()) {
-      String err = r.stderr().trim();
-      boolean denied = err.toLowerCase(java.util.Locale.ROOT).contains("not permitted");
-      throw new ScrapeException(
-          denied ? "permission" : "signal",
-          "sending signal "
-              + signal
-              + " to keepalived pid "
-              + process.pid()
-              + " failed"
-              + (denied ? " (run as root or grant CAP_KILL)" : "")
-              + ": "
-              + (err.length() > 200 ? err.substring(0, 200) : err));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScrapeException("timeout", "interrupted while signalling keepalived");
+    } finally {
+      for (Process p : running) {
+        if (p.isAlive()) {
+          p.destroyForcibly();
+        }
+      }
     }
   }
 }

@@ -55,6 +55,24 @@ public final class VrrpTracker {
     reloadUntil = clock.getAsLong() + RELOAD_WINDOW_MILLIS;
   }
 
+  /**
+   * keepalived is gone (its FIFO closed and the process ended, or a scrape found it not running).
+   * keepalived 2.2 writes no STOP line on shutdown, so every instance still thought active gets a
+   * transition to STOP here; a repeated call changes nothing.
+   */
+  public synchronized void onStopped() {
+    Evidence none = new Evidence("", Optional.empty(), Optional.empty(), false, false);
+    for (InstanceStatus s : new ArrayList<>(instances.values())) {
+      if (s.state().equals("STOP") || s.state().equals("DELETED")) {
+        continue;
+      }
+      record(s.name(), s.vrid(), s.state(), "STOP", none, s.priority());
+      instances.put(
+          s.name(),
+          new InstanceStatus(s.name(), s.vrid(), "STOP", s.priority(), clock.getAsLong()));
+    }
+  }
+
   /** A fresh dump from a scrape. Without a FIFO this is where transitions are detected. */
   public synchronized void onDump(KeepalivedDump dump) {
     long now = clock.getAsLong();

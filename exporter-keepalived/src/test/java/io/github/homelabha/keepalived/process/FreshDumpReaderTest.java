@@ -109,6 +109,45 @@ class FreshDumpReaderTest {
   }
 
   @Test
+  void seesARewriteWithTheSameInodeSizeAndTimeThroughInotify() throws Exception {
+    // a kernel with tick-resolution file times can give a new dump the old one's exact stamp
+    oldDumpsSay("master");
+    Path ref = tmp.resolve("ref");
+    Files.writeString(ref, "");
+    new ProcessBuilder("touch", "-r", dumps.resolve("keepalived.json").toString(), ref.toString())
+        .start()
+        .waitFor();
+    Path dataRef = tmp.resolve("data-ref");
+    Files.writeString(dataRef, "");
+    new ProcessBuilder(
+            "touch", "-r", dumps.resolve("keepalived.data").toString(), dataRef.toString())
+        .start()
+        .waitFor();
+    Signaller sameStamp =
+        new Signaller(
+            script(
+                    "kill",
+                    "case \"$2\" in 36) f=keepalived.json; s=json; r="
+                        + ref
+                        + ";; 10) f=keepalived.data; s=data; r="
+                        + dataRef
+                        + ";; esac\n( sleep 0.02; cat "
+                        + samples
+                        + "/master.$s > "
+                        + dumps
+                        + "/$f; touch -r $r "
+                        + dumps
+                        + "/$f ) &\n")
+                .toString());
+    FileStamp old = FileStamp.of(dumps.resolve("keepalived.json"));
+
+    FreshDump d = reader(signums(true), sameStamp).read(process, Duration.ofSeconds(3));
+
+    assertThat(FileStamp.of(dumps.resolve("keepalived.json"))).isEqualTo(old);
+    assertThat(d.dump().instances()).hasSize(3);
+  }
+
+  @Test
   void readsTextDumpsWhenTheBuildHasNoJson() throws Exception {
     oldDumpsSay("backup");
     FreshDumpReader r = reader(signums(false), writer("master", "0.02", ""));

@@ -113,6 +113,21 @@ class VrrpTrackerTest {
   }
 
   @Test
+  void aStoppedKeepalivedEndsEveryActiveInstanceOnce() {
+    VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
+    t.onFifoEvent(line("INSTANCE \"VI_1\" MASTER 100"), Optional::empty);
+    t.onFifoEvent(line("INSTANCE \"VI_2\" BACKUP 100"), Optional::empty);
+
+    t.onStopped();
+    t.onStopped();
+
+    assertThat(t.counts())
+        .containsEntry(new VrrpTracker.TransitionKey("VI_1", "", "MASTER", "STOP", "stopped"), 1L)
+        .containsEntry(new VrrpTracker.TransitionKey("VI_2", "", "BACKUP", "STOP", "stopped"), 1L);
+    assertThat(t.instances()).extracting(InstanceStatus::state).containsOnly("STOP");
+  }
+
+  @Test
   void groupLinesKeepTheGroupState() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
     t.onFifoEvent(line("GROUP \"SG\" MASTER 0"), Optional::empty);

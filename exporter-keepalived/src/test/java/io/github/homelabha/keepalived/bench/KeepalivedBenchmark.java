@@ -1,0 +1,195 @@
+package io.github.homelabha.keepalived.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.homelabha.core.testkit.ExpositionParser;
+import io.github.homelabha.core.testkit.ParsedMetrics;
+import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.NetworkLab;
+import io.github.homelabha.core.testkit.system.RequiresBinaries;
+import io.github.homelabha.core.testkit.system.RequiresRoot;
+import io.github.homelabha.keepalived.KeepalivedExporter;
+import io.github.homelabha.keepalived.dump.JsonDumpParser;
+import io.github.homelabha.keepalived.dump.VrrpInstance;
+import io.github.homelabha.keepalived.process.KeepalivedProcess;
+import io.github.homelabha.keepalived.process.ProcessVerifier;
+import io.github.homelabha.keepalived.process.Signaller;
+import io.github.homelabha.keepalived.system.KeepalivedNodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scrape latency and freshness against a real keepalived with 50 VRRP instances (two nodes in
+ * network namespaces). Run it with {@code bench/keepalived-bench.sh}; it is skipped in normal
+ * builds.
+ *
+ * <p>Freshness: after each real state change (made by failing and restoring the preferred node's
+ * track script; the moment is taken from the VIP appearing or vanishing in the namespace), the
+ * first read of each method must report the new state. The naive method signals keepalived and
+ * reads keepalived.json right away, as mehdy/keepalived-exporter does; it runs first, so the file
+ * it finds was written before the change, as it would be in its own scrape loop.
+ */
+@RequiresRoot
+@RequiresBinaries({"keepalived", "ip", "kill"})
+class KeepalivedBenchmark {
+  private static final int INSTANCES = 50;
+  private static final int LATENCY_SCRAPES = 300;
+  private static final int CHANGES = 12;
+
+  @TempDir Path tmp;
+
+  @Test
+  void latencyAndFreshness() throws Exception {
+    assumeTrue(
+        Boolean.getBoolean("keepalived.bench"),
+        "benchmark: run bench/keepalived-bench.sh (or -Dkeepalived.bench=true)");
+    try (NetworkLab lab = NetworkLab.create("kab")) {
+      KeepalivedNodes nodes = KeepalivedNodes.twoNodes(lab, tmp, INSTANCES - 1);
+      try (RunningExporter e1 =
+              RunningExporter.start(new KeepalivedExporter(), nodes.n1().exporterArgs());
+          // n2's exporter reads no FIFO: its dumps after a change would otherwise also refresh
+          // the file the naive reader looks at
+          RunningExporter e2 =
+              RunningExporter.start(
+                  new KeepalivedExporter(),
+                  "--keepalived.pid-file=" + nodes.n2().pidFile,
+                  "--keepalived.dump-dir=" + nodes.n2().dumps,
+                  "--keepalived.netns=" + nodes.lab().namespace("n2"))) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> state(e1.scrape()) == 2 && state(e2.scrape()) == 1);
+        assertThat(e1.scrape().samples("keepalived_vrrp_instance_state")).hasSize(INSTANCES);
+
+        // latency, sequential scrapes of the 50-instance master
+        Latency full = latency(e1);
+        Path yaml =
+            Files.writeString(
+                tmp.resolve("json-only.yml"),
+                "keepalived:\n  pid_file: "
+                    + nodes.n1().pidFile
+                    + "\n  dump_dir: "
+                    + nodes.n1().dumps
+                    + "\n  netns: "
+                    + nodes.lab().namespace("n1")
+                    + "\n  text_data: false\n");
+        Latency jsonOnly;
+        try (RunningExporter j =
+            RunningExporter.start(new KeepalivedExporter(), "--config.file=" + yaml)) {
+          jsonOnly = latency(j);
+        }
+
+        // freshness on n2, whose VI_DNS flips with n1's track script
+        Signaller naiveSignal = new Signaller("kill");
+        ProcessVerifier verifier = new ProcessVerifier();
+        int naiveFresh = 0;
+        int oursFresh = 0;
+        for (int c = 0; c < CHANGES; c++) {
+          boolean toMaster = c % 2 == 0;
+          nodes.n1().failTrackScript(toMaster);
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .pollInterval(Duration.ofMillis(5))
+              .until(() -> nodes.vipOn("n2", "192.0.2.100") == toMaster);
+          int expected = toMaster ? 2 : 1;
+          // naive: signal, read right away
+          KeepalivedProcess p = verifier.verify(nodes.n2().pidFile);
+          naiveSignal.send(p, 36);
+          try {
+            String json = Files.readString(nodes.n2().dumps.resolve("keepalived.json"));
+            VrrpInstance vi =
+                JsonDumpParser.parse(json).stream()
+                    .filter(i -> i.name().equals("VI_DNS"))
+                    .findFirst()
+                    .orElseThrow();
+            naiveFresh += vi.state().code() == expected ? 1 : 0;
+          } catch (Exception ex) {
+            // a half-written file is not a fresh answer either
+          }
+          // ours: the next scrape
+          oursFresh += state(e2.scrape()) == expected ? 1 : 0;
+        }
+        nodes.n1().failTrackScript(false);
+
+        String report =
+            String.format(
+                "%nkeepalived benchmark: %d VRRP instances, %d sequential scrapes each"
+                    + " (load average %s)%n"
+                    + "  default (JSON + text data dump):%n%s"
+                    + "  text_data: false (JSON dump only):%n%s"
+                    + "  freshness after %d state changes: exporter %d/%d (%.0f%%),"
+                    + " naive read-after-signal %d/%d (%.0f%%)%n",
+                INSTANCES,
+                LATENCY_SCRAPES,
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0],
+                full,
+                jsonOnly,
+                CHANGES,
+                oursFresh,
+                CHANGES,
+                100.0 * oursFresh / CHANGES,
+                naiveFresh,
+                CHANGES,
+                100.0 * naiveFresh / CHANGES);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "keepalived-bench.txt"), report);
+        assertThat(oursFresh).isEqualTo(CHANGES);
+      }
+    }
+  }
+
+  /** Percentiles of one exporter's sequential scrapes. */
+  private record Latency(List<Double> http, List<Double> scrape, List<Double> dump) {
+    @Override
+    public String toString() {
+      return String.format(
+          "    /metrics latency     p50 %5.1f ms  p99 %5.1f ms%n"
+              + "    target scrape        p50 %5.1f ms  p99 %5.1f ms (keepalived_scrape_duration_seconds)%n"
+              + "    dump wait            p50 %5.1f ms  p99 %5.1f ms (signal -> parsed dump)%n",
+          pct(http, 50),
+          pct(http, 99),
+          pct(scrape, 50),
+          pct(scrape, 99),
+          pct(dump, 50),
+          pct(dump, 99));
+    }
+  }
+
+  private static Latency latency(RunningExporter e) throws Exception {
+    for (int i = 0; i < 30; i++) {
+      e.scrapeText(); // warm-up
+    }
+    List<Double> http = new ArrayList<>();
+    List<Double> scrape = new ArrayList<>();
+    List<Double> dump = new ArrayList<>();
+    for (int i = 0; i < LATENCY_SCRAPES; i++) {
+      long t0 = System.nanoTime();
+      String body = e.scrapeText();
+      http.add((System.nanoTime() - t0) / 1e6);
+      ParsedMetrics m = ExpositionParser.parsePrometheusText(body);
+      assertThat(m.valueOf("keepalived_up")).isEqualTo(1);
+      scrape.add(m.valueOf("keepalived_scrape_duration_seconds") * 1000);
+      dump.add(m.valueOf("keepalived_dump_duration_seconds") * 1000);
+    }
+    Collections.sort(http);
+    Collections.sort(scrape);
+    Collections.sort(dump);
+    return new Latency(http, scrape, dump);
+  }
+
+  private static double state(ParsedMetrics m) {
+    return m.value("keepalived_vrrp_instance_state", "iname", "VI_DNS").orElse(-1);
+  }
+
+  private static double pct(List<Double> sorted, int p) {
+    int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
+  }
+}
