@@ -132,6 +132,7 @@ public final class SyncExporter implements Exporter<SyncConfig> {
       directories.put(pair.name, dir);
       writers.put(pair.name, new CanaryWriter(dir, config.canary.fileName, writerName, clock));
     }
+    // pairTargets is filled below; the writer asks it only once started, after configure.
     CanaryWriteTask writeTask =
         new CanaryWriteTask(
             writers,
@@ -166,11 +167,10 @@ public final class SyncExporter implements Exporter<SyncConfig> {
 
     if (config.lsyncd.enabled()) {
       setup.addTarget(
-          new LsyncdTarget(
-              config.lsyncd, pairBySource(config.pairs), ProcessTable.system(), clock));
+          new LsyncdTarget(config.lsyncd, pairBySource(config.pairs), ProcessTable.system()));
     }
     if (config.rclone.rcEnabled()) {
-      if (config.rclone.password != null) {
+      if (config.rclone.password != null && !config.rclone.password.value().isEmpty()) {
         setup.registerSecret(config.rclone.password.value());
       }
       RcClient client =
@@ -194,7 +194,12 @@ public final class SyncExporter implements Exporter<SyncConfig> {
         && config.rclone.jobs.isEmpty()) {
       setup.addTarget(new NothingConfiguredTarget());
     }
-    setup.addLandingSection("Pairs", () -> pairsTable(config));
+    List<PairTarget> pairList = List.copyOf(pairTargets.values());
+    setup.addLandingSection("Pairs", () -> pairsTable(pairList));
+    setup.addJsonEndpoint(
+        "/pairs",
+        "Each pair's role now, last canary written by this node and latest tree scan",
+        () -> pairList.stream().map(PairTarget::status).toList());
   }
 
   /** lsyncd prints sources with a trailing slash; pairs are matched on that form. */
@@ -207,12 +212,22 @@ public final class SyncExporter implements Exporter<SyncConfig> {
     return result;
   }
 
-  private static LandingTable pairsTable(SyncConfig config) {
+  private static LandingTable pairsTable(List<PairTarget> pairs) {
     List<List<String>> rows = new ArrayList<>();
-    for (PairConfig pair : config.pairs) {
-      rows.add(List.of(pair.name, pair.role, pair.path));
+    for (PairTarget pair : pairs) {
+      Map<String, Object> s = pair.status();
+      rows.add(
+          List.of(
+              String.valueOf(s.get("pair")),
+              String.valueOf(s.get("configured_role")),
+              String.valueOf(s.get("role")),
+              String.valueOf(s.get("path")),
+              String.valueOf(s.getOrDefault("tree_files", "-")),
+              String.valueOf(
+                  s.getOrDefault("canary_write_error", s.getOrDefault("tree_scan_error", "")))));
     }
-    return new LandingTable(List.of("pair", "configured role", "path"), rows);
+    return new LandingTable(
+        List.of("pair", "configured role", "role now", "path", "files", "last error"), rows);
   }
 
   private static String hostName() {

@@ -2,9 +2,9 @@ package io.github.homelabha.sync.canary;
 
 import io.github.homelabha.core.api.BackgroundTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,28 +82,49 @@ public final class CanaryWriteTask implements BackgroundTask {
 
   /** One round over all pairs; never throws, so the schedule keeps running. */
   public void tick() {
-    for (Map.Entry<String, CanaryWriter> e : writers.entrySet()) {
-      String pair = e.getKey();
+    for (String pair : writers.keySet()) {
       try {
-        if (!sourceCheck.isSourceNow(pair)) {
-          continue;
+        if (sourceCheck.isSourceNow(pair)) {
+          write(pair);
         }
-        Canary written = e.getValue().writeNext();
-        status.compute(
-            pair, (k, old) -> (old == null ? CanaryWriteStatus.NONE : old).succeeded(written));
       } catch (Exception ex) {
-        String message = "writing canary " + e.getValue().canaryFile() + " failed: " + ex;
-        CanaryWriteStatus old = status(pair);
-        if (old.lastError().isEmpty()) {
-          LOG.warn(message);
-        }
-        status.put(pair, old.failed(message, clock.instant()));
+        recordFailure(pair, "cannot tell whether pair " + pair + " is source: " + ex);
       }
     }
   }
 
-  /** The last canary written for a pair, if any. */
-  public Optional<Canary> lastWritten(String pair) {
-    return status(pair).lastWritten();
+  /**
+   * The status, after writing now when this node has no recent canary of its own for the pair:
+   * right after start, or right after becoming source in a failover, before the next scheduled
+   * tick. A scrape then never reports a fresh source as stopped.
+   */
+  public CanaryWriteStatus statusWritingIfStale(String pair, Duration maxAge) {
+    CanaryWriteStatus current = status(pair);
+    boolean stale =
+        current.lastWritten().isEmpty()
+            || current.lastWritten().get().writtenAt().plus(maxAge).isBefore(clock.instant());
+    if (stale && writers.containsKey(pair)) {
+      write(pair);
+    }
+    return status(pair);
+  }
+
+  private void write(String pair) {
+    CanaryWriter writer = writers.get(pair);
+    try {
+      Canary written = writer.writeNext();
+      status.compute(
+          pair, (k, old) -> (old == null ? CanaryWriteStatus.NONE : old).succeeded(written));
+    } catch (Exception ex) {
+      recordFailure(pair, "writing canary " + writer.canaryFile() + " failed: " + ex);
+    }
+  }
+
+  private void recordFailure(String pair, String message) {
+    CanaryWriteStatus old = status(pair);
+    if (old.lastError().isEmpty()) {
+      LOG.warn(message);
+    }
+    status.put(pair, old.failed(message, clock.instant()));
   }
 }

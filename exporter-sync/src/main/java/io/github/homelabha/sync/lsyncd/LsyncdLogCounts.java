@@ -1,6 +1,5 @@
 package io.github.homelabha.sync.lsyncd;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,11 +12,7 @@ import java.util.Optional;
  * @param lastExitCode the latest rsync exit code seen
  */
 public record LsyncdLogCounts(
-    Map<Integer, Long> exitsByCode,
-    long retries,
-    long errors,
-    Optional<Integer> lastExitCode,
-    Optional<Instant> lastReadAt) {
+    Map<Integer, Long> exitsByCode, long retries, long errors, Optional<Integer> lastExitCode) {
   public LsyncdLogCounts {
     exitsByCode = Map.copyOf(exitsByCode);
   }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -29,7 +28,6 @@ public final class LsyncdLogFollower {
       Pattern.compile("^\\w{3} \\w{3} [ \\d]\\d [\\d:]{8} \\d{4} Error: ");
 
   private final Path file;
-  private final Clock clock;
   private long offset = -1;
   private final TreeMap<Integer, Long> exits = new TreeMap<>();
   private long retries;
@@ -37,9 +35,8 @@ public final class LsyncdLogFollower {
   private Integer lastExit;
   private String pending = "";
 
-  public LsyncdLogFollower(Path file, Clock clock) {
+  public LsyncdLogFollower(Path file) {
     this.file = file;
-    this.clock = clock;
   }
 
   /** Reads what was appended since the last call and returns the totals. */
@@ -79,8 +76,7 @@ public final class LsyncdLogFollower {
         count(lines[i]);
       }
     }
-    return new LsyncdLogCounts(
-        exits, retries, errors, Optional.ofNullable(lastExit), Optional.of(clock.instant()));
+    return new LsyncdLogCounts(exits, retries, errors, Optional.ofNullable(lastExit));
   }
 
   private void count(String line) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,14 +99,14 @@ public final class LsyncdTarget implements Target {
    *     prints it)
    */
   public LsyncdTarget(
-      LsyncdConfig config, Map<String, String> pairBySource, ProcessTable processes, Clock clock) {
+      LsyncdConfig config, Map<String, String> pairBySource, ProcessTable processes) {
     this.config = config;
     this.pairBySource = Map.copyOf(pairBySource);
     this.processes = processes;
     this.log =
         config.logFile.isEmpty()
             ? Optional.empty()
-            : Optional.of(new LsyncdLogFollower(Path.of(config.logFile), clock));
+            : Optional.of(new LsyncdLogFollower(Path.of(config.logFile)));
   }
 
   @Override

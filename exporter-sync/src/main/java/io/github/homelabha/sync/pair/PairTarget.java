@@ -6,6 +6,7 @@ import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
 import io.github.homelabha.sync.canary.CanaryCollector;
+import io.github.homelabha.sync.canary.CanaryWriteStatus;
 import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.role.Role;
 import io.github.homelabha.sync.role.RoleResolver;
@@ -17,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,7 +99,8 @@ public final class PairTarget implements Target {
     out.info(INFO, pair, roleLabel, configuredRole.label(), directory.toString());
     Instant now = clock.instant();
     if (role == Role.SOURCE) {
-      CanaryCollector.collectSource(pair, canaryInterval, now, writer.status(pair), out);
+      CanaryWriteStatus writes = writer.statusWritingIfStale(pair, canaryInterval.multipliedBy(2));
+      CanaryCollector.collectSource(pair, canaryInterval, clock.instant(), writes, out);
     } else {
       CanaryCollector.collectReplica(pair, canaryFile, now, writer.status(pair), out);
     }
@@ -106,6 +110,48 @@ public final class PairTarget implements Target {
         TreeCollector.collect(pair, roleLabel, latest.get(), sampleSize, out);
       }
     }
+  }
+
+  /**
+   * What this pair looks like now, for the {@code /pairs} JSON endpoint and the landing page: plain
+   * values only (no exceptions escape; an unknown role is shown as its error).
+   */
+  public Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("pair", pair);
+    s.put("path", directory.toString());
+    s.put("configured_role", configuredRole.label());
+    try {
+      s.put("role", roles.effective(configuredRole).label());
+    } catch (IOException e) {
+      s.put("role", "unknown: " + e.getMessage());
+    }
+    CanaryWriteStatus writes = writer.status(pair);
+    writes
+        .lastWritten()
+        .ifPresent(
+            c -> {
+              s.put("canary_last_written_at", c.writtenAt().toString());
+              s.put("canary_last_written_sequence", c.sequence());
+            });
+    s.put("canary_writes", writes.writes());
+    s.put("canary_write_errors", writes.failures());
+    writes.lastError().ifPresent(e -> s.put("canary_write_error", e));
+    scanner
+        .flatMap(t -> t.latest(pair))
+        .ifPresent(
+            r -> {
+              s.put("tree_scanned_at", r.finishedAt().toString());
+              r.error().ifPresent(e -> s.put("tree_scan_error", e));
+              r.summary()
+                  .ifPresent(
+                      t -> {
+                        s.put("tree_files", t.files());
+                        s.put("tree_bytes", t.bytes());
+                        s.put("tree_scan_seconds", t.duration().toNanos() / 1e9);
+                      });
+            });
+    return s;
   }
 
   /** Whether the canary writer should write this pair now. */

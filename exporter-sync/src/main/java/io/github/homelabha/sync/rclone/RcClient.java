@@ -68,7 +68,11 @@ public final class RcClient {
    * every rc call is a job in rclone 1.60, but only transfers create a stats group.
    */
   public List<Long> transferJobIds() throws IOException, RcloneParseException {
-    JsonNode groups = call("core/group-list", "{}").get("groups");
+    return parseGroups(call("core/group-list", "{}"));
+  }
+
+  static List<Long> parseGroups(JsonNode answer) throws RcloneParseException {
+    JsonNode groups = answer == null ? null : answer.get("groups");
     if (groups == null || groups.isNull()) {
       return List.of();
     }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,10 +135,5 @@ public final class TreeScanTask implements BackgroundTask {
     double factor = 1 / config.maxBusyFraction - 1;
     Duration budgeted = Duration.ofNanos((long) (took.toNanos() * factor));
     return budgeted.compareTo(config.scanInterval) > 0 ? budgeted : config.scanInterval;
-  }
-
-  /** Pair names in configuration order. */
-  public List<String> pairs() {
-    return List.copyOf(directories.keySet());
   }
 }

@@ -39,7 +39,7 @@ class LsyncdFuzzTest {
             for (byte[] mutant : Mutations.of(sample, 77L, 2_000)) {
               java.nio.file.Path file = dir.resolve("log" + (i++ % 10));
               java.nio.file.Files.write(file, mutant);
-              LsyncdLogFollower follower = new LsyncdLogFollower(file, java.time.Clock.systemUTC());
+              LsyncdLogFollower follower = new LsyncdLogFollower(file);
               follower.poll();
             }
           });

@@ -9,7 +9,6 @@ import io.github.homelabha.sync.testing.FixedScrapeContext;
 import io.github.homelabha.sync.testing.RecordingWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,7 @@ class LsyncdTargetTest {
     LsyncdConfig config = new LsyncdConfig();
     config.statusFile = dir.resolve("lsyncd.status").toString();
     config.logFile = logFile;
-    return new LsyncdTarget(
-        config, Map.of("/srv/data/grafana/", "grafana"), processes, Clock.systemUTC());
+    return new LsyncdTarget(config, Map.of("/srv/data/grafana/", "grafana"), processes);
   }
 
   @Test

@@ -57,6 +57,16 @@ class RcloneFuzzTest {
               // the only failure allowed
             }
           }
+          byte[] groups =
+              "{\"groups\":[\"job/3\",\"job/12\",\"global_stats\"]}"
+                  .getBytes(StandardCharsets.UTF_8);
+          for (byte[] mutant : Mutations.of(groups, 13L, 3_000)) {
+            try {
+              RcClient.parseGroups(jsonOrNull(mutant));
+            } catch (RcloneParseException expected) {
+              // the only failure allowed
+            }
+          }
           for (byte[] mutant : Mutations.of(job, 12L, 5_000)) {
             JsonNode node = jsonOrNull(mutant);
             try {

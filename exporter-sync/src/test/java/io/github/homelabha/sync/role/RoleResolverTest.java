@@ -58,6 +58,23 @@ class RoleResolverTest {
   }
 
   @Test
+  void ipOutputMutantsNeverThrow() {
+    byte[] sample =
+        ("1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n"
+                + "2: eth0    inet 192.0.2.10/32 scope global eth0\\       valid_lft forever\n"
+                + "2: eth0    inet6 fe80::1/64 scope link \\       valid_lft forever\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          for (byte[] mutant : io.github.homelabha.sync.testing.Mutations.of(sample, 5L, 5_000)) {
+            NamespaceLocalAddresses.parse(
+                new String(mutant, java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+  }
+
+  @Test
   void validatesVipAndNamespace() {
     RoleConfig config = new RoleConfig();
     config.vip = "nas.local";

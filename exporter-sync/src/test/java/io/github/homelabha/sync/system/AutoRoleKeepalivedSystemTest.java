@@ -3,13 +3,13 @@ package io.github.homelabha.sync.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
 import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.NetworkLab;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.core.testkit.system.RequiresRoot;
 import io.github.homelabha.sync.SyncExporter;
-import io.github.homelabha.sync.testing.Scraped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,8 +74,8 @@ class AutoRoleKeepalivedSystemTest {
         "--canary.interval=500ms");
   }
 
-  private static Scraped scrape(RunningExporter e) throws Exception {
-    return new Scraped(e.scrapeText());
+  private static ParsedMetrics scrape(RunningExporter e) throws Exception {
+    return e.scrape();
   }
 
   @Test
@@ -94,8 +94,8 @@ class AutoRoleKeepalivedSystemTest {
             .pollInterval(Duration.ofMillis(500))
             .untilAsserted(
                 () -> {
-                  Scraped s1 = scrape(e1);
-                  Scraped s2 = scrape(e2);
+                  ParsedMetrics s1 = scrape(e1);
+                  ParsedMetrics s2 = scrape(e2);
                   assertThat(
                           s1.valueOf("sync_pair_info", "role", "source", "configured_role", "auto"))
                       .isEqualTo(1);
@@ -111,8 +111,8 @@ class AutoRoleKeepalivedSystemTest {
             .pollInterval(Duration.ofMillis(500))
             .untilAsserted(
                 () -> {
-                  Scraped s1 = scrape(e1);
-                  Scraped s2 = scrape(e2);
+                  ParsedMetrics s1 = scrape(e1);
+                  ParsedMetrics s2 = scrape(e2);
                   assertThat(s2.valueOf("sync_pair_info", "role", "source")).isEqualTo(1);
                   assertThat(s1.valueOf("sync_pair_info", "role", "replica")).isEqualTo(1);
                   assertThat(s1.valueOf("sync_canary_writer_info", "writer", "n2")).isEqualTo(1);

@@ -3,11 +3,11 @@ package io.github.homelabha.sync.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
 import io.github.homelabha.sync.testing.ChildProcess;
-import io.github.homelabha.sync.testing.Scraped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,8 +88,8 @@ class LsyncdReplicationSystemTest {
     }
   }
 
-  private Scraped scrape(RunningExporter e) throws Exception {
-    return new Scraped(e.scrapeText());
+  private ParsedMetrics scrape(RunningExporter e) throws Exception {
+    return e.scrape();
   }
 
   private void awaitInSync() {
@@ -98,8 +98,8 @@ class LsyncdReplicationSystemTest {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              Scraped s = scrape(source);
-              Scraped r = scrape(replica);
+              ParsedMetrics s = scrape(source);
+              ParsedMetrics r = scrape(replica);
               assertThat(r.valueOf("sync_up")).isEqualTo(1);
               assertThat(r.valueOf("sync_lag_seconds", "pair", "data", "role", "replica"))
                   .isBetween(0.0, 4.0);
@@ -115,11 +115,11 @@ class LsyncdReplicationSystemTest {
   @Test
   void lagAndDivergenceRiseWhileLsyncdIsStoppedAndRecoverAfterARestart() throws Exception {
     awaitInSync();
-    Scraped steady = scrape(source);
+    ParsedMetrics steady = scrape(source);
     assertThat(steady.valueOf("sync_lsyncd_running", "target", "lsyncd")).isEqualTo(1);
     assertThat(steady.value("sync_lsyncd_delays", "pair", "data")).isPresent();
 
-    lsyncd.close();
+    lsyncd.stop();
     for (int i = 0; i < 20; i++) {
       Files.writeString(src.resolve("while-stopped-" + i), "x".repeat(i));
     }
@@ -128,10 +128,10 @@ class LsyncdReplicationSystemTest {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              Scraped s = scrape(source);
-              Scraped r = scrape(replica);
+              ParsedMetrics s = scrape(source);
+              ParsedMetrics r = scrape(replica);
               assertThat(s.valueOf("sync_lsyncd_running", "target", "lsyncd")).isZero();
-              assertThat(s.find("sync_lsyncd_delays")).isEmpty();
+              assertThat(s.samples("sync_lsyncd_delays")).isEmpty();
               assertThat(r.valueOf("sync_lag_seconds", "pair", "data")).isGreaterThan(6);
               assertThat(s.valueOf("sync_tree_files", "pair", "data"))
                   .isEqualTo(r.valueOf("sync_tree_files", "pair", "data") + 20);
@@ -153,28 +153,28 @@ class LsyncdReplicationSystemTest {
   @Test
   void garbageCanaryAndGarbageStatusFileAreClearErrors() throws Exception {
     awaitInSync();
-    lsyncd.close();
+    lsyncd.stop();
     Files.writeString(dst.resolve(".sync-canary"), "not a canary at all\n");
     Files.writeString(status, "\u0000\u0001garbage where lsyncd's report was\n");
-    Scraped r = scrape(replica);
+    ParsedMetrics r = scrape(replica);
     assertThat(r.valueOf("sync_up")).isZero();
-    assertThat(r.find("sync_lag_seconds")).isEmpty();
+    assertThat(r.samples("sync_lag_seconds")).isEmpty();
     assertThat(r.valueOf("sync_scrape_errors_total", "reason", "canary_invalid")).isEqualTo(1);
-    assertThat(r.find("sync_tree_files")).isEmpty();
+    assertThat(r.samples("sync_tree_files")).isEmpty();
     assertThat(replica.logs()).contains("is not valid");
 
-    Scraped s = scrape(source);
+    ParsedMetrics s = scrape(source);
     assertThat(s.valueOf("sync_up", "target", "lsyncd")).isZero();
     assertThat(s.valueOf("sync_up", "target", "data")).isEqualTo(1);
     assertThat(s.valueOf("sync_scrape_errors_total", "target", "lsyncd", "reason", "parse"))
         .isEqualTo(1);
 
     Files.delete(dst.resolve(".sync-canary"));
-    Scraped missing = scrape(replica);
+    ParsedMetrics missing = scrape(replica);
     assertThat(missing.valueOf("sync_up")).isZero();
     // The replica may also have missed the canary once at start, before the first copy.
     assertThat(missing.valueOf("sync_scrape_errors_total", "reason", "canary_missing"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(missing.find("sync_lag_seconds")).isEmpty();
+    assertThat(missing.samples("sync_lag_seconds")).isEmpty();
   }
 }

@@ -3,11 +3,11 @@ package io.github.homelabha.sync.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
 import io.github.homelabha.sync.testing.ChildProcess;
-import io.github.homelabha.sync.testing.Scraped;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +66,7 @@ class RcloneSystemTest {
     assertThat(rclone(log, "sync", src.toString(), work.resolve("dst").toString())).isZero();
     double success;
     try (RunningExporter exporter = RunningExporter.start(new SyncExporter(), args)) {
-      Scraped s = new Scraped(exporter.scrapeText());
+      ParsedMetrics s = exporter.scrape();
       assertThat(s.valueOf("sync_up")).isEqualTo(1);
       assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "success"))
           .isEqualTo(1);
@@ -82,20 +82,20 @@ class RcloneSystemTest {
       Files.writeString(work.resolve("blocker"), "x");
       assertThat(rclone(log, "sync", src.toString(), work.resolve("blocker/dst").toString()))
           .isNotZero();
-      Scraped failed = new Scraped(exporter.scrapeText());
+      ParsedMetrics failed = exporter.scrape();
       assertThat(failed.valueOf("sync_up")).isEqualTo(1);
       assertThat(failed.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
           .isEqualTo(1);
       assertThat(failed.valueOf("sync_rclone_job_last_run_success", "job", "data")).isZero();
       assertThat(failed.valueOf("sync_rclone_job_errors_total", "job", "data")).isPositive();
-      assertThat(failed.find("sync_rclone_job_last_error_info", "job", "data"))
+      assertThat(failed.samples("sync_rclone_job_last_error_info", "job", "data"))
           .singleElement()
           .satisfies(e -> assertThat(e.labels().get("message")).contains("not a directory"));
       assertThat(failed.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
           .isEqualTo(success);
     }
     try (RunningExporter restarted = RunningExporter.start(new SyncExporter(), args)) {
-      Scraped s = new Scraped(restarted.scrapeText());
+      ParsedMetrics s = restarted.scrape();
       assertThat(s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
           .isEqualTo(success);
       assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
@@ -124,9 +124,7 @@ class RcloneSystemTest {
       await()
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
-              () ->
-                  assertThat(new Scraped(exporter.scrapeText()).valueOf("sync_rclone_rc_reachable"))
-                      .isEqualTo(1));
+              () -> assertThat(exporter.scrape().valueOf("sync_rclone_rc_reachable")).isEqualTo(1));
       post(
           url + "/sync/sync",
           "{\"srcFs\":\""
@@ -138,17 +136,17 @@ class RcloneSystemTest {
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
               () -> {
-                Scraped s = new Scraped(exporter.scrapeText());
+                ParsedMetrics s = exporter.scrape();
                 assertThat(s.valueOf("sync_up")).isEqualTo(1);
                 assertThat(s.valueOf("sync_rclone_errors_total")).isPositive();
-                assertThat(s.find("sync_rclone_last_error_info"))
+                assertThat(s.samples("sync_rclone_last_error_info"))
                     .singleElement()
                     .satisfies(
                         e -> assertThat(e.labels().get("message")).contains("not a directory"));
                 assertThat(s.valueOf("sync_rclone_rc_last_job_success")).isZero();
               });
-      rcd.close();
-      Scraped gone = new Scraped(exporter.scrapeText());
+      rcd.stop();
+      ParsedMetrics gone = exporter.scrape();
       assertThat(gone.valueOf("sync_up")).isEqualTo(1);
       assertThat(gone.valueOf("sync_rclone_rc_reachable")).isZero();
     }

@@ -43,6 +43,11 @@ public final class ChildProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    stop();
+  }
+
+  /** SIGTERM to our own PID, SIGKILL after 5 s. */
+  public void stop() {
     if (!process.isAlive()) {
       return;
     }
