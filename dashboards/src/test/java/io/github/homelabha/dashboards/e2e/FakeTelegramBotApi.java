@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -56,13 +57,14 @@ final class FakeTelegramBotApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final List<Message> messages = new ArrayList<>();
   private final List<String> webhookPaths = new ArrayList<>();
   private int nextMessageId = 1;
 
   FakeTelegramBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setExecutor(Executors.newSingleThreadExecutor());
+    server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -173,6 +175,6 @@ final class FakeTelegramBotApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    executor.shutdownNow();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.homelabha.core.testkit.PortAllocator;
 import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.dashboards.generate.RuleRenderer;
 import io.github.homelabha.dashboards.support.Bundle;
@@ -44,7 +45,7 @@ final class MonitoringStack implements AutoCloseable {
     Files.createDirectories(work);
     telegram = new FakeTelegramBotApi();
     try {
-      int alertmanagerPort = LocalPorts.free();
+      int alertmanagerPort = PortAllocator.freeLoopbackPort();
       alertmanagerUrl = "http://127.0.0.1:" + alertmanagerPort;
       Path alertmanagerConfig = writeAlertmanagerConfig(work);
       ManagedProcess alertmanager =
@@ -60,7 +61,7 @@ final class MonitoringStack implements AutoCloseable {
       processes.add(alertmanager);
       HttpProbe.awaitReady(alertmanagerUrl + "/-/ready", STARTUP, alertmanager.logText());
 
-      int prometheusPort = LocalPorts.free();
+      int prometheusPort = PortAllocator.freeLoopbackPort();
       prometheusUrl = "http://127.0.0.1:" + prometheusPort;
       Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, alertmanagerPort);
       ManagedProcess prometheus =
