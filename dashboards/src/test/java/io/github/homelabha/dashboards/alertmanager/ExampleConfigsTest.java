@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.homelabha.core.testkit.system.Commands;
+import io.github.homelabha.core.testkit.system.ProcessResult;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.dashboards.generate.RuleRenderer;
 import io.github.homelabha.dashboards.rules.RuleFiles;
 import io.github.homelabha.dashboards.support.Bundle;
-import io.github.homelabha.dashboards.support.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +53,11 @@ class ExampleConfigsTest {
     Path config =
         Files.writeString(work.resolve("alertmanager.yml"), alertmanagerConfigWithLocalTemplate());
 
-    Command.Result result = Command.run(work, TIMEOUT, "amtool", "check-config", config.toString());
+    ProcessResult result =
+        Commands.run(TIMEOUT, List.of("amtool", "check-config", config.toString()));
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS").contains("1 templates").contains("3 receivers");
+    assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    assertThat(result.stdout()).contains("SUCCESS").contains("1 templates").contains("3 receivers");
   }
 
   @Test
@@ -69,11 +71,11 @@ class ExampleConfigsTest {
             work.resolve("prometheus.yml"),
             config.replace(DEBIAN_RULES, Bundle.output("prometheus/rules") + "/*.rules.yml"));
 
-    Command.Result result =
-        Command.run(work, TIMEOUT, "promtool", "check", "config", file.toString());
+    ProcessResult result =
+        Commands.run(TIMEOUT, List.of("promtool", "check", "config", file.toString()));
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS: 3 rule files found");
+    assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    assertThat(result.stdout()).contains("SUCCESS: 3 rule files found");
   }
 
   @Test

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.homelabha.core.testkit.system.Commands;
+import io.github.homelabha.core.testkit.system.ProcessResult;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
-import io.github.homelabha.dashboards.support.Command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,12 +45,12 @@ class DashboardQueriesTest {
     Path ruleFile = work.resolve("dashboard-queries.yml");
     yaml.writeValue(ruleFile.toFile(), file);
 
-    Command.Result result =
-        Command.run(
-            work, Duration.ofSeconds(60), "promtool", "check", "rules", ruleFile.toString());
+    ProcessResult result =
+        Commands.run(
+            Duration.ofSeconds(60), List.of("promtool", "check", "rules", ruleFile.toString()));
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS: " + queries.size() + " rules found");
+    assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    assertThat(result.stdout()).contains("SUCCESS: " + queries.size() + " rules found");
   }
 
   @Test

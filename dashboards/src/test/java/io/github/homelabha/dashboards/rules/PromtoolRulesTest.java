@@ -2,8 +2,9 @@ package io.github.homelabha.dashboards.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.homelabha.core.testkit.system.Commands;
+import io.github.homelabha.core.testkit.system.ProcessResult;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
-import io.github.homelabha.dashboards.support.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,9 @@ class PromtoolRulesTest {
     command.add("--lint-fatal");
     RuleFiles.renderedRules().forEach(p -> command.add(p.toString()));
 
-    Command.Result result =
-        Command.run(Path.of("."), TIMEOUT, command.toArray(String[]::new)).requireSuccess();
+    ProcessResult result = Commands.run(TIMEOUT, command).orThrow(command);
 
-    assertThat(result.output()).contains("SUCCESS").doesNotContain("FAILED");
+    assertThat(result.stdout()).contains("SUCCESS").doesNotContain("FAILED");
   }
 
   /**
@@ -45,12 +45,13 @@ class PromtoolRulesTest {
     List<String> command = new ArrayList<>(List.of("promtool", "test", "rules"));
     for (Path test : RuleFiles.unitTests()) {
       Files.copy(test, work.resolve(test.getFileName()));
-      command.add(test.getFileName().toString());
+      // promtool resolves a test file's rule_files relative to the test file
+      command.add(work.resolve(test.getFileName()).toString());
     }
 
-    Command.Result result = Command.run(work, TIMEOUT, command.toArray(String[]::new));
+    ProcessResult result = Commands.run(TIMEOUT, command);
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).doesNotContain("FAILED");
+    assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    assertThat(result.stdout() + result.stderr()).doesNotContain("FAILED");
   }
 }
