@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresBinaries({"prometheus", "prometheus-alertmanager"})
 class AlertPipelineSystemTest {
-
-  /** Shorter for-durations so the test takes seconds; the expressions are the shipped ones. */
-  static final Map<String, String> FAST_RULES =
-      Map.of(
-          "failover_settle_for", "2s",
-          "keepalived_down_for", "2s",
-          "track_script_failing_for", "2s",
-          "priority_degraded_for", "2s",
-          "exporter_down_for", "5s");
 
   private static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -43,7 +33,7 @@ class AlertPipelineSystemTest {
                 List.of(
                     new ScrapeTarget("keepalived", a.address(), "home", "a"),
                     new ScrapeTarget("keepalived", b.address(), "home", "b")),
-                FAST_RULES)) {
+                MonitoringStack.FAST_RULES)) {
       // steady state: a MASTER for an hour, b BACKUP
       a.serve(node(true, 2, 150, 150, start - 3600, "BACKUP", "MASTER", "unknown", true));
       b.serve(node(true, 1, 100, 100, start - 3600, "INIT", "BACKUP", "unknown", true));

@@ -49,7 +49,7 @@ class FailoverToTelegramSystemTest {
                   List.of(
                       new ScrapeTarget("keepalived", "127.0.0.1:" + e1.port(), "home", "n1"),
                       new ScrapeTarget("keepalived", "127.0.0.1:" + e2.port(), "home", "n2")),
-                  AlertPipelineSystemTest.FAST_RULES)) {
+                  MonitoringStack.FAST_RULES)) {
         FakeTelegramBotApi telegram = stack.telegram();
         // the cluster settles: n1 (priority 150) MASTER, n2 BACKUP; its own election is
         // announced too ("n1 is MASTER")

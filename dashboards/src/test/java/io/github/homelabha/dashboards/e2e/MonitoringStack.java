@@ -30,6 +30,15 @@ final class MonitoringStack implements AutoCloseable {
   /** One scrape target with the labels a user's scrape config must set. */
   record ScrapeTarget(String job, String address, String cluster, String node) {}
 
+  /** Shorter for-durations so the test takes seconds; the expressions are the shipped ones. */
+  static final Map<String, String> FAST_RULES =
+      Map.of(
+          "failover_settle_for", "2s",
+          "keepalived_down_for", "2s",
+          "track_script_failing_for", "2s",
+          "priority_degraded_for", "2s",
+          "exporter_down_for", "5s");
+
   static final String BOT_TOKEN = "4242:test-token";
   static final long CHAT_ID = -1001234567890L;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
