@@ -23,6 +23,8 @@ final class KubePrometheusResources {
       new ObjectMapper(
           YAMLFactory.builder()
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              // Kubernetes label values are strings: grafana_dashboard: "1", never 1
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .build());

@@ -44,8 +44,9 @@ class KubePrometheusResourcesTest {
     assertThat(list.path("items")).hasSize(dashboards.size());
     for (JsonNode configMap : list.path("items")) {
       assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
-      assertThat(configMap.path("metadata").path("labels").path("grafana_dashboard").asText())
-          .isEqualTo("1");
+      JsonNode sidecarLabel = configMap.path("metadata").path("labels").path("grafana_dashboard");
+      assertThat(sidecarLabel.isTextual()).as("label values are YAML strings").isTrue();
+      assertThat(sidecarLabel.asText()).isEqualTo("1");
       String fileName = configMap.path("data").fieldNames().next();
       assertThat(JSON.readTree(configMap.path("data").path(fileName).asText()))
           .isEqualTo(dashboards.get(fileName));
