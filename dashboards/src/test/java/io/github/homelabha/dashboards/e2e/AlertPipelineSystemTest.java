@@ -35,8 +35,12 @@ class AlertPipelineSystemTest {
                     new ScrapeTarget("keepalived", b.address(), "home", "b")),
                 MonitoringStack.FAST_RULES)) {
       // steady state: a MASTER for an hour, b BACKUP
-      a.serve(node(true, 2, 150, 150, start - 3600, "BACKUP", "MASTER", "unknown", true));
-      b.serve(node(true, 1, 100, 100, start - 3600, "INIT", "BACKUP", "unknown", true));
+      a.serve(
+          KeepalivedExposition.node(
+              true, 2, 150, 150, start - 3600, "BACKUP", "MASTER", "unknown", true));
+      b.serve(
+          KeepalivedExposition.node(
+              true, 1, 100, 100, start - 3600, "INIT", "BACKUP", "unknown", true));
       stack.awaitSeries("keepalived_vrrp_instance_state{node=\"a\"} == 2", MESSAGE_TIMEOUT);
       stack.awaitSeries("keepalived_vrrp_instance_state{node=\"b\"} == 1", MESSAGE_TIMEOUT);
       FakeTelegramBotApi telegram = stack.telegram();
@@ -44,9 +48,9 @@ class AlertPipelineSystemTest {
 
       // a's keepalived dies; b takes over because a's adverts stopped
       Instant failover = Instant.now();
-      a.serve(keepalivedDown());
+      a.serve(KeepalivedExposition.keepalivedDown());
       b.serve(
-          node(
+          KeepalivedExposition.node(
               true, 2, 100, 100, failover.getEpochSecond(), "BACKUP", "MASTER", "peer_lost", true));
       FakeTelegramBotApi.Message failoverMessage =
           telegram.await(before, t -> t.contains("KeepalivedFailover"), MESSAGE_TIMEOUT);
@@ -71,7 +75,8 @@ class AlertPipelineSystemTest {
       // keepalived back on a, as BACKUP
       int beforeRestore = telegram.messages().size();
       long back = Instant.now().getEpochSecond();
-      a.serve(node(true, 1, 150, 150, back, "INIT", "BACKUP", "unknown", true));
+      a.serve(
+          KeepalivedExposition.node(true, 1, 150, 150, back, "INIT", "BACKUP", "unknown", true));
       FakeTelegramBotApi.Message resolved =
           telegram.await(
               beforeRestore,
@@ -83,7 +88,8 @@ class AlertPipelineSystemTest {
 
       // a's track script chk_dns starts failing: priority drops, the message names the script
       int beforeScript = telegram.messages().size();
-      a.serve(node(true, 1, 150, 90, back, "INIT", "BACKUP", "unknown", false));
+      a.serve(
+          KeepalivedExposition.node(true, 1, 150, 90, back, "INIT", "BACKUP", "unknown", false));
       FakeTelegramBotApi.Message script =
           telegram.await(
               beforeScript, t -> t.contains("Track script chk_dns failing on a"), MESSAGE_TIMEOUT);
@@ -93,41 +99,5 @@ class AlertPipelineSystemTest {
       assertThat(telegram.webhookCalls("deadmansswitch")).as(stack.logs()).isPositive();
       assertThat(telegram.messages()).noneMatch(m -> m.text().contains("Watchdog"));
     }
-  }
-
-  /** One node's keepalived exporter output for VI_1 (VRID 51, VIP 192.0.2.10 on eth0). */
-  private static String node(
-      boolean up,
-      int state,
-      int basePriority,
-      int effectivePriority,
-      long transitionEpochSeconds,
-      String from,
-      String to,
-      String reason,
-      boolean trackScriptOk) {
-    String vrrp = "iname=\"VI_1\",intf=\"eth0\",vrid=\"51\"";
-    return String.join(
-        "\n",
-        "keepalived_up " + (up ? 1 : 0),
-        "keepalived_vrrp_instance_state{" + vrrp + "} " + state,
-        "keepalived_vrrp_base_priority{" + vrrp + "} " + basePriority,
-        "keepalived_vrrp_effective_priority{" + vrrp + "} " + effectivePriority,
-        "keepalived_vrrp_last_transition_timestamp_seconds{" + vrrp + "} " + transitionEpochSeconds,
-        "keepalived_vrrp_last_transition_info{iname=\"VI_1\",vrid=\"51\",from=\""
-            + from
-            + "\",to=\""
-            + to
-            + "\",reason=\""
-            + reason
-            + "\",script=\"\"} 1",
-        "keepalived_vip_present{" + vrrp + ",ip_address=\"192.0.2.10\"} " + (state == 2 ? 1 : 0),
-        "keepalived_track_script_status{name=\"chk_dns\"} " + (trackScriptOk ? 1 : 0),
-        "keepalived_dump_age_seconds 0.01",
-        "");
-  }
-
-  private static String keepalivedDown() {
-    return "keepalived_up 0\nkeepalived_scrape_errors_total{reason=\"process_not_running\"} 3\n";
   }
 }

@@ -44,35 +44,68 @@ final class MonitoringStack implements AutoCloseable {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
+  /**
+   * Gossip peer timeout of clustered Alertmanagers: the second peer waits this long per position
+   * before sending what the first has not (15 s by default; short here to keep the test quick).
+   */
+  private static final String PEER_TIMEOUT = "2s";
+
   private final FakeTelegramBotApi telegram;
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private final List<ManagedProcess> alertmanagers = new ArrayList<>();
+  private final List<String> alertmanagerUrls = new ArrayList<>();
   private final String prometheusUrl;
-  private final String alertmanagerUrl;
 
-  private MonitoringStack(Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
+  private MonitoringStack(
+      Path work,
+      List<ScrapeTarget> targets,
+      Map<String, String> ruleOverrides,
+      int alertmanagerCount)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     telegram = new FakeTelegramBotApi();
     try {
-      int alertmanagerPort = PortAllocator.freeLoopbackPort();
-      alertmanagerUrl = "http://127.0.0.1:" + alertmanagerPort;
       Path alertmanagerConfig = writeAlertmanagerConfig(work);
-      ManagedProcess alertmanager =
-          ManagedProcess.start(
-              List.of(
-                  "prometheus-alertmanager",
-                  "--config.file=" + alertmanagerConfig,
-                  "--storage.path=" + Files.createDirectories(work.resolve("alertmanager-data")),
-                  "--web.listen-address=127.0.0.1:" + alertmanagerPort,
-                  // no gossip port: a single, self-contained Alertmanager
-                  "--cluster.listen-address="),
-              work.resolve("alertmanager.log"));
-      processes.add(alertmanager);
-      HttpProbe.awaitReady(alertmanagerUrl + "/-/ready", STARTUP, alertmanager.logText());
+      List<Integer> webPorts = new ArrayList<>();
+      List<Integer> gossipPorts = new ArrayList<>();
+      for (int i = 0; i < alertmanagerCount; i++) {
+        webPorts.add(PortAllocator.freeLoopbackPort());
+        gossipPorts.add(PortAllocator.freeLoopbackPort());
+      }
+      for (int i = 0; i < alertmanagerCount; i++) {
+        List<String> command = new ArrayList<>();
+        command.add("prometheus-alertmanager");
+        command.add("--config.file=" + alertmanagerConfig);
+        command.add(
+            "--storage.path=" + Files.createDirectories(work.resolve("alertmanager-data-" + i)));
+        command.add("--web.listen-address=127.0.0.1:" + webPorts.get(i));
+        if (alertmanagerCount == 1) {
+          command.add("--cluster.listen-address="); // no gossip port: self-contained
+        } else {
+          // as on two nodes: each peer lists the others (see the README)
+          command.add("--cluster.listen-address=127.0.0.1:" + gossipPorts.get(i));
+          command.add("--cluster.advertise-address=127.0.0.1:" + gossipPorts.get(i));
+          command.add("--cluster.peer-timeout=" + PEER_TIMEOUT);
+          for (int peer = 0; peer < alertmanagerCount; peer++) {
+            if (peer != i) {
+              command.add("--cluster.peer=127.0.0.1:" + gossipPorts.get(peer));
+            }
+          }
+        }
+        ManagedProcess alertmanager =
+            ManagedProcess.start(command, work.resolve("alertmanager-" + i + ".log"));
+        processes.add(alertmanager);
+        alertmanagers.add(alertmanager);
+        alertmanagerUrls.add("http://127.0.0.1:" + webPorts.get(i));
+      }
+      for (int i = 0; i < alertmanagerCount; i++) {
+        HttpProbe.awaitReady(
+            alertmanagerUrls.get(i) + "/-/ready", STARTUP, alertmanagers.get(i).logText());
+      }
 
       int prometheusPort = PortAllocator.freeLoopbackPort();
       prometheusUrl = "http://127.0.0.1:" + prometheusPort;
-      Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, alertmanagerPort);
+      Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, webPorts);
       ManagedProcess prometheus =
           ManagedProcess.start(
               List.of(
@@ -92,10 +125,48 @@ final class MonitoringStack implements AutoCloseable {
     }
   }
 
+  /** Prometheus and one self-contained Alertmanager. */
   static MonitoringStack start(
       Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
       throws IOException, InterruptedException {
-    return new MonitoringStack(work, targets, ruleOverrides);
+    return new MonitoringStack(work, targets, ruleOverrides, 1);
+  }
+
+  /** Prometheus sending to {@code count} Alertmanagers clustered by gossip, as on several nodes. */
+  static MonitoringStack startClustered(
+      Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides, int count)
+      throws IOException, InterruptedException {
+    return new MonitoringStack(work, targets, ruleOverrides, count);
+  }
+
+  /** Waits (bounded) until every Alertmanager reports a settled cluster of all peers. */
+  void awaitAlertmanagerCluster(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean ready = true;
+      for (String url : alertmanagerUrls) {
+        try {
+          JsonNode cluster =
+              new ObjectMapper().readTree(HttpProbe.get(url + "/api/v2/status")).path("cluster");
+          ready &=
+              "ready".equals(cluster.path("status").asText())
+                  && cluster.path("peers").size() == alertmanagerUrls.size();
+        } catch (IOException e) {
+          ready = false;
+        }
+      }
+      if (ready) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "Alertmanager cluster did not settle within " + timeout + "\n" + logs());
+  }
+
+  /** Stops one Alertmanager, as when the node running it dies. */
+  void stopAlertmanager(int index) {
+    alertmanagers.get(index).stop(Duration.ofSeconds(5));
   }
 
   FakeTelegramBotApi telegram() {
@@ -152,7 +223,10 @@ final class MonitoringStack implements AutoCloseable {
   }
 
   private static Path writePrometheusConfig(
-      Path work, List<ScrapeTarget> targets, Map<String, String> overrides, int alertmanagerPort)
+      Path work,
+      List<ScrapeTarget> targets,
+      Map<String, String> overrides,
+      List<Integer> alertmanagerPorts)
       throws IOException {
     ObjectNode config = YAML.createObjectNode();
     config
@@ -161,14 +235,16 @@ final class MonitoringStack implements AutoCloseable {
         .put("evaluation_interval", "1s")
         .put("scrape_timeout", "900ms");
     config.putArray("rule_files").add(renderRules(work, overrides) + "/*.rules.yml");
-    config
-        .putObject("alerting")
-        .putArray("alertmanagers")
-        .addObject()
-        .putArray("static_configs")
-        .addObject()
-        .putArray("targets")
-        .add("127.0.0.1:" + alertmanagerPort);
+    // every Alertmanager gets every alert, as both nodes' Prometheus servers do in the README setup
+    ArrayNode alertmanagerTargets =
+        config
+            .putObject("alerting")
+            .putArray("alertmanagers")
+            .addObject()
+            .putArray("static_configs")
+            .addObject()
+            .putArray("targets");
+    alertmanagerPorts.forEach(port -> alertmanagerTargets.add("127.0.0.1:" + port));
     ArrayNode jobs = config.putArray("scrape_configs");
     for (String job : targets.stream().map(ScrapeTarget::job).distinct().toList()) {
       ArrayNode groups = jobs.addObject().put("job_name", job).putArray("static_configs");
