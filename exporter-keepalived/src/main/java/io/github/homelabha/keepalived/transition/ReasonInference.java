@@ -43,9 +43,23 @@ public final class ReasonInference {
     if (to.equals("STOP") || to.equals("DELETED")) {
       return Result.of(TransitionReason.STOPPED);
     }
-    if (NOT_RUNNING.contains(from) || e.restartedOrReloaded()) {
+    if (NOT_RUNNING.contains(from)) {
       return Result.of(TransitionReason.RELOAD);
     }
+    Result specific = fromEvidence(from, to, e);
+    // Right after a restart or reload the elections that follow belong to it; but a failing
+    // track script, a down interface or a priority-0 advert seen in the dumps is the better
+    // answer even then (a script can fail seconds after keepalived came back).
+    if (e.restartedOrReloaded() && EXPLAINED_BY_RELOAD.contains(specific.reason())) {
+      return Result.of(TransitionReason.RELOAD);
+    }
+    return specific;
+  }
+
+  private static final Set<TransitionReason> EXPLAINED_BY_RELOAD =
+      Set.of(TransitionReason.PREEMPTED, TransitionReason.PEER_LOST, TransitionReason.UNKNOWN);
+
+  private static Result fromEvidence(String from, String to, Evidence e) {
     if (to.equals("FAULT")) {
       return faultCause(e.after(), e.afterInstance());
     }

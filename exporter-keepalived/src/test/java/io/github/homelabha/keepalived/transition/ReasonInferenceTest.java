@@ -89,6 +89,35 @@ class ReasonInferenceTest {
   }
 
   @Test
+  void aScriptFailingSoonAfterARestartIsStillNamed() throws Exception {
+    ReasonInference.Result r =
+        ReasonInference.infer(
+            "MASTER",
+            "BACKUP",
+            new Evidence(
+                "VI_DNS",
+                Optional.of(dump("master")),
+                Optional.of(dump("script-failed-backup")),
+                true,
+                false));
+    assertThat(r.reason()).isEqualTo(TransitionReason.TRACK_SCRIPT);
+    assertThat(r.script()).isNotEmpty();
+    // the election right after the restart, with nothing failing, belongs to the restart
+    assertThat(
+            ReasonInference.infer(
+                    "MASTER",
+                    "BACKUP",
+                    new Evidence(
+                        "VI_DNS",
+                        Optional.of(dump("master")),
+                        Optional.of(dump("backup")),
+                        true,
+                        false))
+                .reason())
+        .isEqualTo(TransitionReason.RELOAD);
+  }
+
+  @Test
   void withoutDumpsOnlyWhatTheFifoShowsIsClaimed() throws Exception {
     assertThat(infer("BACKUP", "MASTER", null, null, false).reason())
         .isEqualTo(TransitionReason.UNKNOWN);
