@@ -85,8 +85,7 @@ class MetricNamesExistTest {
 
   /**
    * Labels a selector matches on exist on that metric: the exporter's declared labels, the ones
-   * every scrape config adds, or Prometheus' renaming of an exporter label that collides with a
-   * target label ({@code exported_job}).
+   * every scrape config adds.
    */
   @Test
   void everyLabelMatchedOnAnExporterMetricExists() {
@@ -102,10 +101,7 @@ class MetricNamesExistTest {
         }
         for (String label : selector.labels()) {
           checked++;
-          boolean renamed =
-              label.startsWith("exported_")
-                  && labels.contains(label.substring("exported_".length()));
-          if (!labels.contains(label) && !scrapeLabels.contains(label) && !renamed) {
+          if (!labels.contains(label) && !scrapeLabels.contains(label)) {
             unknown.add(selector.metric() + "{" + label + "} (" + use[0] + ")");
           }
         }

@@ -53,6 +53,11 @@ public final class MetricFamily {
       if (label.equals(TARGET_LABEL)) {
         throw new IllegalArgumentException("label 'target' is added by the core, on " + name);
       }
+      if (label.equals("job") || label.equals("instance")) {
+        // Prometheus sets these itself and would rename ours to exported_<label>.
+        throw new IllegalArgumentException(
+            "label '" + label + "' clashes with Prometheus' target labels, on " + name);
+      }
     }
     if (labelNames.stream().distinct().count() != labelNames.size()) {
       throw new IllegalArgumentException("duplicate label name on " + name);

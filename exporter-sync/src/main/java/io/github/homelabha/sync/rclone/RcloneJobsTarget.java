@@ -27,67 +27,72 @@ public final class RcloneJobsTarget implements Target {
           "sync_rclone_job_last_success_timestamp_seconds",
           "When the job's latest successful run ended, seconds since the epoch (kept across"
               + " restarts).",
-          "job");
+          "rclone_job");
   public static final MetricFamily LAST_RUN =
       MetricFamily.gauge(
           "sync_rclone_job_last_run_timestamp_seconds",
           "When the job's latest finished run ended, seconds since the epoch.",
-          "job");
+          "rclone_job");
   public static final MetricFamily LAST_RUN_SUCCESS =
       MetricFamily.gauge(
           "sync_rclone_job_last_run_success",
           "1 when the job's latest finished run succeeded.",
-          "job");
+          "rclone_job");
   public static final MetricFamily LAST_RUN_ERRORS =
       MetricFamily.gauge(
-          "sync_rclone_job_last_run_errors", "Errors counted in the latest finished run.", "job");
+          "sync_rclone_job_last_run_errors",
+          "Errors counted in the latest finished run.",
+          "rclone_job");
   public static final MetricFamily LAST_RUN_BYTES =
       MetricFamily.gauge(
-          "sync_rclone_job_last_run_bytes", "Bytes transferred by the latest finished run.", "job");
+          "sync_rclone_job_last_run_bytes",
+          "Bytes transferred by the latest finished run.",
+          "rclone_job");
   public static final MetricFamily LAST_RUN_TRANSFERS =
       MetricFamily.gauge(
           "sync_rclone_job_last_run_transfers",
           "Files transferred by the latest finished run.",
-          "job");
+          "rclone_job");
   public static final MetricFamily LAST_RUN_DURATION =
       MetricFamily.gauge(
           "sync_rclone_job_last_run_duration_seconds",
           "How long the latest finished run took.",
-          "job");
+          "rclone_job");
   public static final MetricFamily RUNS =
       MetricFamily.counter(
           "sync_rclone_job_runs_total",
           "Finished runs by result (success, failure).",
-          "job",
+          "rclone_job",
           "result");
   public static final MetricFamily ERRORS =
       MetricFamily.counter(
           "sync_rclone_job_errors_total",
           "Errors counted by rclone over all finished runs.",
-          "job");
+          "rclone_job");
   public static final MetricFamily RUNNING =
       MetricFamily.gauge(
           "sync_rclone_job_running",
           "1 while a run is being logged and not known to be over.",
-          "job");
+          "rclone_job");
   public static final MetricFamily LAST_ERROR =
       MetricFamily.info(
           "sync_rclone_job_last_error_info",
           "The latest error the job logged (one line, at most 200 characters).",
-          "job",
+          "rclone_job",
           "message");
   public static final MetricFamily LAST_ERROR_TIME =
       MetricFamily.gauge(
           "sync_rclone_job_last_error_timestamp_seconds",
           "When the latest error was logged, seconds since the epoch.",
-          "job");
+          "rclone_job");
   public static final MetricFamily LOG_PRESENT =
-      MetricFamily.gauge("sync_rclone_job_log_present", "1 when the job's log file exists.", "job");
+      MetricFamily.gauge(
+          "sync_rclone_job_log_present", "1 when the job's log file exists.", "rclone_job");
   public static final MetricFamily UNPARSED =
       MetricFamily.counter(
           "sync_rclone_job_unparsed_lines_total",
           "Log lines that were not rclone JSON (wrong flags? another program writing the file?).",
-          "job");
+          "rclone_job");
   public static final MetricFamily STATE_WRITE_ERRORS =
       MetricFamily.counter(
           "sync_rclone_state_write_errors_total",

@@ -68,15 +68,16 @@ class RcloneSystemTest {
     try (RunningExporter exporter = RunningExporter.start(new SyncExporter(), args)) {
       ParsedMetrics s = exporter.scrape();
       assertThat(s.valueOf("sync_up")).isEqualTo(1);
-      assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "success"))
+      assertThat(s.valueOf("sync_rclone_job_runs_total", "rclone_job", "data", "result", "success"))
           .isEqualTo(1);
-      assertThat(s.valueOf("sync_rclone_job_last_run_transfers", "job", "data")).isEqualTo(30);
-      success = s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data");
+      assertThat(s.valueOf("sync_rclone_job_last_run_transfers", "rclone_job", "data"))
+          .isEqualTo(30);
+      success = s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "rclone_job", "data");
       assertThat(success)
           .isCloseTo(
               System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
       // rclone is not running now: that is normal, not a failure
-      assertThat(s.valueOf("sync_rclone_job_running", "job", "data")).isZero();
+      assertThat(s.valueOf("sync_rclone_job_running", "rclone_job", "data")).isZero();
 
       // A regular file where the target's parent directory should be: rclone cannot write.
       Files.writeString(work.resolve("blocker"), "x");
@@ -84,21 +85,25 @@ class RcloneSystemTest {
           .isNotZero();
       ParsedMetrics failed = exporter.scrape();
       assertThat(failed.valueOf("sync_up")).isEqualTo(1);
-      assertThat(failed.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
+      assertThat(
+              failed.valueOf(
+                  "sync_rclone_job_runs_total", "rclone_job", "data", "result", "failure"))
           .isEqualTo(1);
-      assertThat(failed.valueOf("sync_rclone_job_last_run_success", "job", "data")).isZero();
-      assertThat(failed.valueOf("sync_rclone_job_errors_total", "job", "data")).isPositive();
-      assertThat(failed.samples("sync_rclone_job_last_error_info", "job", "data"))
+      assertThat(failed.valueOf("sync_rclone_job_last_run_success", "rclone_job", "data")).isZero();
+      assertThat(failed.valueOf("sync_rclone_job_errors_total", "rclone_job", "data")).isPositive();
+      assertThat(failed.samples("sync_rclone_job_last_error_info", "rclone_job", "data"))
           .singleElement()
           .satisfies(e -> assertThat(e.labels().get("message")).contains("not a directory"));
-      assertThat(failed.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
+      assertThat(
+              failed.valueOf(
+                  "sync_rclone_job_last_success_timestamp_seconds", "rclone_job", "data"))
           .isEqualTo(success);
     }
     try (RunningExporter restarted = RunningExporter.start(new SyncExporter(), args)) {
       ParsedMetrics s = restarted.scrape();
-      assertThat(s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "job", "data"))
+      assertThat(s.valueOf("sync_rclone_job_last_success_timestamp_seconds", "rclone_job", "data"))
           .isEqualTo(success);
-      assertThat(s.valueOf("sync_rclone_job_runs_total", "job", "data", "result", "failure"))
+      assertThat(s.valueOf("sync_rclone_job_runs_total", "rclone_job", "data", "result", "failure"))
           .isEqualTo(1);
     }
   }
