@@ -81,6 +81,30 @@ class SyncExporterTest {
   }
 
   @Test
+  void problemsInNestedSectionsNameTheKeyPathOnce() {
+    assertThatThrownBy(
+            () ->
+                RunningExporter.start(
+                    new SyncExporter(),
+                    "--canary.interval=0s",
+                    "--tree.scan-interval=0s",
+                    "--role.netns=a b",
+                    "--lsyncd.status-file=relative",
+                    "--rclone.url=ftp://x"))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.substring(0, p.indexOf(':')))
+                    .containsExactlyInAnyOrder(
+                        "canary.interval",
+                        "tree.scan_interval",
+                        "role.netns",
+                        "lsyncd.status_file",
+                        "rclone.url"));
+  }
+
+  @Test
   void rcPasswordNeverShows() throws Exception {
     Path config = dir.resolve("sync.yml");
     Files.writeString(

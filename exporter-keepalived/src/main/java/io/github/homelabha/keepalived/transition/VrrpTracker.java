@@ -157,15 +157,14 @@ public final class VrrpTracker {
       boolean lowered = loweredAt.containsKey(e.name()) || (base != null && e.priority() < base);
       Evidence ev =
           new Evidence(e.name(), lastDump, after, e.receivedAtMillis() < reloadUntil, lowered);
+      // before recording: the first line after start-up has no earlier dump to know the base from
+      after.ifPresent(
+          d -> d.instances().forEach(i -> basePriorities.put(i.name(), i.basePriority())));
       record(e.name(), vrid, current, e.event(), ev, e.priority());
       instances.put(
           e.name(),
           new InstanceStatus(e.name(), vrid, e.event(), e.priority(), e.receivedAtMillis()));
-      after.ifPresent(
-          d -> {
-            lastDump = Optional.of(d);
-            d.instances().forEach(i -> basePriorities.put(i.name(), i.basePriority()));
-          });
+      after.ifPresent(d -> lastDump = Optional.of(d));
     }
   }
 

@@ -63,6 +63,18 @@ class VrrpTrackerTest {
   }
 
   @Test
+  void theFirstFifoEventTakesTheBasePriorityFromItsOwnEvidence() throws Exception {
+    VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
+    KeepalivedDump master = dump("master");
+    t.onFifoEvent(line("INSTANCE \"VI_DNS\" MASTER 150"), t0 -> Optional.of(master));
+
+    int base = master.instance("VI_DNS").orElseThrow().basePriority();
+    assertThat(log.snapshot())
+        .singleElement()
+        .satisfies(e -> assertThat(e.basePriority()).isEqualTo(base));
+  }
+
+  @Test
   void flapsBetweenScrapesAreAllCountedFromTheFifo() {
     VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
     for (int i = 0; i < 5; i++) {

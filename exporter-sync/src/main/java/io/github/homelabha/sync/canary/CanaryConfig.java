@@ -21,16 +21,14 @@ public final class CanaryConfig implements Validatable {
   @Override
   public void validate(ConfigProblems problems) {
     problems.require(
-        interval != null && interval.toMillis() >= 100,
-        "canary.interval",
-        "must be at least 100ms");
+        interval != null && interval.toMillis() >= 100, "interval", "must be at least 100ms");
     problems.require(
         fileName != null && fileName.matches("[A-Za-z0-9._-]{1,100}") && !fileName.matches("\\.+"),
-        "canary.file_name",
+        "file_name",
         "must be a plain file name (letters, digits, . _ -)");
     problems.require(
         writer != null && (writer.isEmpty() || writer.matches("[A-Za-z0-9._-]{1,64}")),
-        "canary.writer",
+        "writer",
         "must be up to 64 letters, digits, . _ -");
   }
 

@@ -1,5 +1,6 @@
 package io.github.homelabha.sync.canary;
 
+import io.github.homelabha.sync.fs.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class CanaryReader {
       throw new CanaryReadException(
           "no canary at " + file + " (is the source side writing it and is it replicated here?)");
     } catch (IOException e) {
-      throw new CanaryReadException("cannot read canary " + file + ": " + e);
+      throw new CanaryReadException("cannot read canary " + file + ": " + FileErrors.describe(e));
     }
     return CanaryFormat.parse(bytes);
   }

@@ -1,6 +1,7 @@
 package io.github.homelabha.sync.canary;
 
 import io.github.homelabha.core.api.BackgroundTask;
+import io.github.homelabha.sync.fs.FileErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -116,7 +117,8 @@ public final class CanaryWriteTask implements BackgroundTask {
       status.compute(
           pair, (k, old) -> (old == null ? CanaryWriteStatus.NONE : old).succeeded(written));
     } catch (Exception ex) {
-      recordFailure(pair, "writing canary " + writer.canaryFile() + " failed: " + ex);
+      recordFailure(
+          pair, "writing canary " + writer.canaryFile() + " failed: " + FileErrors.describe(ex));
     }
   }
 

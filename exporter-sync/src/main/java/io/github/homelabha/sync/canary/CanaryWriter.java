@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -40,6 +42,13 @@ public final class CanaryWriter {
 
   /** Writes the next canary and returns it. */
   public synchronized Canary writeNext() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      // Checked first: otherwise the error names a random temporary file inside the missing
+      // directory, and cleaning that file up can replace the error with a less clear one.
+      throw Files.exists(directory)
+          ? new NotDirectoryException(directory.toString())
+          : new NoSuchFileException(directory.toString());
+    }
     long next = Math.max(lastSequence, existingSequence()) + 1;
     Canary canary = new Canary(clock.instant(), next, writer);
     Path temp =

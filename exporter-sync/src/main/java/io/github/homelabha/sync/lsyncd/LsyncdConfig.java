@@ -22,15 +22,13 @@ public final class LsyncdConfig implements Validatable {
   public void validate(ConfigProblems problems) {
     problems.require(
         statusFile.isEmpty() || statusFile.startsWith("/"),
-        "lsyncd.status_file",
+        "status_file",
         "must be an absolute path");
     problems.require(
-        logFile.isEmpty() || logFile.startsWith("/"),
-        "lsyncd.log_file",
-        "must be an absolute path");
+        logFile.isEmpty() || logFile.startsWith("/"), "log_file", "must be an absolute path");
     problems.require(
         processName.matches("[A-Za-z0-9._-]{1,15}"),
-        "lsyncd.process_name",
+        "process_name",
         "must be a process name as in /proc/PID/comm (at most 15 characters)");
   }
 }

@@ -5,6 +5,7 @@ import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
+import io.github.homelabha.sync.fs.FileErrors;
 import io.github.homelabha.sync.proc.ProcessTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,7 +193,7 @@ public final class LsyncdTarget implements Target {
         return Optional.empty();
       } catch (IOException e) {
         throw new ScrapeException(
-            "unreadable", "cannot read lsyncd status file " + file + ": " + e);
+            "unreadable", "cannot read lsyncd status file " + file + ": " + FileErrors.describe(e));
       }
       try {
         return Optional.of(new ReadStatus(LsyncdStatusParser.parse(text), mtime));
@@ -223,7 +224,7 @@ public final class LsyncdTarget implements Target {
       counts = log.get().poll();
     } catch (IOException e) {
       throw new ScrapeException(
-          "unreadable", "cannot read lsyncd log " + config.logFile + ": " + e);
+          "unreadable", "cannot read lsyncd log " + config.logFile + ": " + FileErrors.describe(e));
     }
     for (Map.Entry<Integer, Long> e : counts.exitsByCode().entrySet()) {
       out.counter(EXITS, e.getValue(), Integer.toString(e.getKey()));

@@ -48,19 +48,18 @@ public final class RcloneConfig implements Validatable {
         problems.require(
             ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 && uri.getHost() != null,
-            "rclone.url",
+            "url",
             "must be an http(s) URL with a host, e.g. http://127.0.0.1:5572");
       } catch (IllegalArgumentException e) {
-        problems.add("rclone.url", "not a URL: " + e.getMessage());
+        problems.add("url", "not a URL: " + e.getMessage());
       }
     }
-    problems.require(
-        timeout != null && timeout.toMillis() > 0, "rclone.timeout", "must be positive");
-    problems.require(settle != null && settle.toMillis() > 0, "rclone.settle", "must be positive");
+    problems.require(timeout != null && timeout.toMillis() > 0, "timeout", "must be positive");
+    problems.require(settle != null && settle.toMillis() > 0, "settle", "must be positive");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < jobs.size(); i++) {
       RcloneJobConfig job = jobs.get(i);
-      String at = "rclone.jobs[" + i + "]";
+      String at = "jobs[" + i + "]";
       if (job == null) {
         problems.add(at, "empty entry");
         continue;
@@ -78,8 +77,6 @@ public final class RcloneConfig implements Validatable {
       }
     }
     problems.require(
-        jobs.isEmpty() || stateFile.startsWith("/"),
-        "rclone.state_file",
-        "must be an absolute path");
+        jobs.isEmpty() || stateFile.startsWith("/"), "state_file", "must be an absolute path");
   }
 }

@@ -5,6 +5,7 @@ import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
+import io.github.homelabha.sync.fs.FileErrors;
 import io.github.homelabha.sync.proc.ProcessTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -174,7 +175,12 @@ public final class RcloneJobsTarget implements Target {
       } catch (IOException e) {
         throw new ScrapeException(
             "unreadable",
-            "cannot read rclone log " + job.logFile() + " of job " + job.name() + ": " + e);
+            "cannot read rclone log "
+                + job.logFile()
+                + " of job "
+                + job.name()
+                + ": "
+                + FileErrors.describe(e));
       }
       if (job.tracker().inRun() && runIsOver(job)) {
         job.tracker().finishIdle();

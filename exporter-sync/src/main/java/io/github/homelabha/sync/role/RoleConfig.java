@@ -21,13 +21,13 @@ public final class RoleConfig implements Validatable {
   @Override
   public void validate(ConfigProblems problems) {
     if (!vip.isEmpty()) {
-      problems.require(VipAddress.isLiteral(vip), "role.vip", "not an IP address: " + vip);
+      problems.require(VipAddress.isLiteral(vip), "vip", "not an IP address: " + vip);
     }
     problems.require(
         netns.isEmpty() || netns.matches("[A-Za-z0-9._-]{1,64}"),
-        "role.netns",
+        "netns",
         "not a network namespace name: " + netns);
     problems.require(
-        cacheFor != null && !cacheFor.isNegative(), "role.cache_for", "must not be negative");
+        cacheFor != null && !cacheFor.isNegative(), "cache_for", "must not be negative");
   }
 }

@@ -29,14 +29,13 @@ public final class TreeConfig implements Validatable {
   public void validate(ConfigProblems problems) {
     problems.require(
         scanInterval != null && !scanInterval.isNegative() && !scanInterval.isZero(),
-        "tree.scan_interval",
+        "scan_interval",
         "must be positive");
     problems.require(
         maxBusyFraction > 0 && maxBusyFraction <= 1,
-        "tree.max_busy_fraction",
+        "max_busy_fraction",
         "must be above 0 and at most 1");
-    problems.require(maxEntries > 0, "tree.max_entries", "must be positive");
-    problems.require(
-        sampleSize >= 0 && sampleSize <= 10_000, "tree.sample_size", "must be 0..10000");
+    problems.require(maxEntries > 0, "max_entries", "must be positive");
+    problems.require(sampleSize >= 0 && sampleSize <= 10_000, "sample_size", "must be 0..10000");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.homelabha.sync.tree;
 
 import io.github.homelabha.core.api.BackgroundTask;
+import io.github.homelabha.sync.fs.FileErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,7 +117,7 @@ public final class TreeScanTask implements BackgroundTask {
           new TreeScanResult(
               Optional.of(summary), Optional.empty(), clock.instant(), scans + 1, failures);
     } catch (IOException | RuntimeException e) {
-      String message = "scan of " + directory + " failed: " + e;
+      String message = "scan of " + directory + " failed: " + FileErrors.describe(e);
       if (previous == null || previous.error().isEmpty()) {
         LOG.warn(message);
       }

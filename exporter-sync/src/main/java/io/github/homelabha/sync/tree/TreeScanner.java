@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -50,7 +51,9 @@ public final class TreeScanner {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     if (!Files.isDirectory(root)) {
-      throw new NoSuchFileException(root.toString(), null, "not a directory");
+      throw Files.exists(root)
+          ? new NotDirectoryException(root.toString())
+          : new NoSuchFileException(root.toString());
     }
     Visitor visitor = new Visitor(root);
     Files.walkFileTree(root, visitor);

@@ -93,6 +93,13 @@ class TreeScannerTest {
   }
 
   @Test
+  void fileInsteadOfRootIsNotADirectory() throws Exception {
+    Path file = Files.writeString(source.resolve("plain"), "x");
+    assertThatThrownBy(() -> scanner(4).scan(file))
+        .isInstanceOf(java.nio.file.NotDirectoryException.class);
+  }
+
+  @Test
   void taskPacesScansByTheBusyFraction() {
     TreeConfig config = new TreeConfig();
     config.scanInterval = Duration.ofSeconds(5);
