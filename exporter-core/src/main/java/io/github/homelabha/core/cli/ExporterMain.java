@@ -95,10 +95,20 @@ public final class ExporterMain {
 
     RuntimeOptions options = runtimeOptions(cl);
     Redactor redactor = new Redactor();
-    C config =
-        new ConfigLoader(redactor, env)
-            .load(
-                exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides(exporter, cl));
+    ConfigProblems flagProblems = new ConfigProblems();
+    Map<String, Object> overrides = overrides(exporter, cl, flagProblems);
+    C config;
+    try {
+      config =
+          new ConfigLoader(redactor, env)
+              .load(exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides);
+    } catch (InvalidConfigException e) {
+      // One start-up lists the bad flags and the bad keys together.
+      List<String> all = new ArrayList<>(flagProblems.list());
+      all.addAll(e.problems());
+      throw new InvalidConfigException(all);
+    }
+    flagProblems.throwIfAny();
     WebSecurity security = WebSecurityLoader.load(options.webConfigFile());
     if (bool(cl, CommandLineSpec.CONFIG_CHECK)) {
       out.println("configuration OK");
@@ -130,10 +140,9 @@ public final class ExporterMain {
   }
 
   /** The exporter flags that were given, as YAML key path to value. */
-  private static Map<String, Object> overrides(Exporter<?> exporter, CommandLine cl)
-      throws InvalidConfigException {
+  private static Map<String, Object> overrides(
+      Exporter<?> exporter, CommandLine cl, ConfigProblems problems) {
     Map<String, Object> out = new LinkedHashMap<>();
-    ConfigProblems problems = new ConfigProblems();
     for (ConfigFlag f : exporter.flags()) {
       OptionSpec o = cl.getCommandSpec().findOption("--" + f.name());
       Object raw = o.getValue();
@@ -160,7 +169,6 @@ public final class ExporterMain {
         problems.add("--" + f.name(), e.getMessage());
       }
     }
-    problems.throwIfAny();
     return out;
   }
 

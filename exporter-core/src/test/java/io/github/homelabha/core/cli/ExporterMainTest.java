@@ -99,6 +99,15 @@ class ExporterMainTest {
   }
 
   @Test
+  void badFlagsAndBadKeysAreListedTogether() {
+    assertThatThrownBy(
+            () -> run(Map.of(), "--config.check", "--fake.target=:1", "--fake.default-delay=later"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--fake.target: target name missing")
+        .hasMessageContaining("default_delay: not a duration");
+  }
+
+  @Test
   void portInUseIsAClearStartupError() throws Exception {
     try (RunningExporter first = RunningExporter.start(new FakeExporter())) {
       assertThatThrownBy(
