@@ -80,15 +80,7 @@ public final class DumpMetricsWriter {
       String dev = v.device().orElse(i.interfaceName());
       if (seen.add(dev + " " + v.address())) {
         out.gauge(KeepalivedMetrics.VRRP_STATE, code, i.name(), dev, vrid, v.address());
-        host.ifPresent(
-            h ->
-                out.gauge(
-                    KeepalivedMetrics.VIP_PRESENT,
-                    h.has(dev, v.address()),
-                    i.name(),
-                    dev,
-                    vrid,
-                    v.address()));
+        writeVipPresent(i, dev, vrid, v, host, out);
       }
     }
     if (i.vips().isEmpty()) {
@@ -101,15 +93,7 @@ public final class DumpMetricsWriter {
       if (excludedSeen.add(dev + " " + v.address())) {
         out.gauge(KeepalivedMetrics.VRRP_EXCLUDED_STATE, code, i.name(), dev, vrid, v.address());
         if (seen.add(dev + " " + v.address())) {
-          host.ifPresent(
-              h ->
-                  out.gauge(
-                      KeepalivedMetrics.VIP_PRESENT,
-                      h.has(dev, v.address()),
-                      i.name(),
-                      dev,
-                      vrid,
-                      v.address()));
+          writeVipPresent(i, dev, vrid, v, host, out);
         }
       }
     }
@@ -126,5 +110,24 @@ public final class DumpMetricsWriter {
         out.counter(counters.get(k), v, i.name(), i.interfaceName(), vrid);
       }
     }
+  }
+
+  /** keepalived_vip_present, when the host's addresses could be read. */
+  private static void writeVipPresent(
+      VrrpInstance i,
+      String dev,
+      String vrid,
+      VirtualIp v,
+      Optional<HostAddresses> host,
+      MetricWriter out) {
+    host.ifPresent(
+        h ->
+            out.gauge(
+                KeepalivedMetrics.VIP_PRESENT,
+                h.has(dev, v.address()),
+                i.name(),
+                dev,
+                vrid,
+                v.address()));
   }
 }
