@@ -46,7 +46,7 @@ final class SystemRequirements {
         Action.SKIP,
         "system test skipped: it "
             + what
-            + ". Install the programs (see .ci/run) and run as root, e.g. `sudo ./mvnw verify`;"
+            + ". run-tests.sh installs the programs when run as root, e.g. `sudo ./run-tests.sh`;"
             + " with CI=true this skip becomes a failure");
   }
 

@@ -33,7 +33,7 @@ class SystemRequirementsExtensionTest {
       assertThatThrownBy(() -> extension.beforeEach(context))
           .isInstanceOf(TestAbortedException.class)
           .hasMessageContaining("surely-not-a-program-here")
-          .hasMessageContaining("sudo ./mvnw verify");
+          .hasMessageContaining("sudo ./run-tests.sh");
     }
   }
 

@@ -23,7 +23,7 @@ class SystemRequirementsTest {
 
     assertThat(verdict.action()).isEqualTo(Action.SKIP);
     assertThat(verdict.message())
-        .contains("needs root", "keepalived", "sudo ./mvnw verify", "CI=true");
+        .contains("needs root", "keepalived", "sudo ./run-tests.sh", "CI=true");
   }
 
   @Test
