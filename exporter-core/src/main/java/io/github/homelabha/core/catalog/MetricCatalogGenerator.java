@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.scrape.JvmExporterMetrics;
-import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.SelfMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -59,7 +58,7 @@ public final class MetricCatalogGenerator {
       labels.add(MetricFamily.TARGET_LABEL + "?");
       out.add(new Entry(f.name(), f.type().name().toLowerCase(), f.help(), labels, "exporter"));
     }
-    for (SelfMetrics.Family f : ScrapeEngine.selfFamilies(exporter.namespace(), exporter.name())) {
+    for (SelfMetrics.Family f : SelfMetrics.declare(exporter.namespace(), exporter.name())) {
       out.add(new Entry(f.name(), f.type(), f.help(), f.labels(), "core"));
     }
     PrometheusRegistry jvm = new PrometheusRegistry();

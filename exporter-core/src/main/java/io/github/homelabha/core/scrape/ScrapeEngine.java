@@ -135,9 +135,4 @@ public final class ScrapeEngine {
     }
     return out.build();
   }
-
-  /** Families of self metrics, for the catalog. */
-  public static List<SelfMetrics.Family> selfFamilies(String namespace, String exporterName) {
-    return new SelfMetrics(namespace, exporterName, BuildInfo.load()).families();
-  }
 }

@@ -19,6 +19,7 @@ public final class SelfMetrics {
   private final String namespace;
   private final String exporterName;
   private final BuildInfo buildInfo;
+  private final List<Family> families;
 
   /** A self metric family as it appears in the metric catalog. */
   public record Family(String name, String type, String help, List<String> labels) {}
@@ -27,10 +28,17 @@ public final class SelfMetrics {
     this.namespace = namespace;
     this.exporterName = exporterName;
     this.buildInfo = buildInfo;
+    // built once: their help texts are read at every scrape
+    this.families = declare(namespace, exporterName);
   }
 
   /** What {@link #snapshots} can emit, for the catalog. {@code target} appears on multi-target. */
   public List<Family> families() {
+    return families;
+  }
+
+  /** The self metric families of an exporter, as listed in its catalog. */
+  public static List<Family> declare(String namespace, String exporterName) {
     return List.of(
         new Family(
             namespace + "_up",
@@ -61,13 +69,13 @@ public final class SelfMetrics {
 
   List<MetricSnapshot> snapshots(List<Outcome> outcomes, boolean includeBuildInfo) {
     GaugeSnapshot.Builder up =
-        GaugeSnapshot.builder().name(namespace + "_up").help(families().get(0).help());
+        GaugeSnapshot.builder().name(namespace + "_up").help(families.get(0).help());
     GaugeSnapshot.Builder duration =
         GaugeSnapshot.builder()
             .name(namespace + "_scrape_duration_seconds")
-            .help(families().get(1).help());
+            .help(families.get(1).help());
     CounterSnapshot.Builder errors =
-        CounterSnapshot.builder().name(namespace + "_scrape_errors").help(families().get(2).help());
+        CounterSnapshot.builder().name(namespace + "_scrape_errors").help(families.get(2).help());
     boolean anyErrors = false;
     for (Outcome o : outcomes) {
       Labels labels =
@@ -103,7 +111,7 @@ public final class SelfMetrics {
       out.add(
           InfoSnapshot.builder()
               .name(exporterName + "_exporter_build")
-              .help(families().get(3).help())
+              .help(families.get(3).help())
               .dataPoint(
                   InfoSnapshot.InfoDataPointSnapshot.builder()
                       .labels(
