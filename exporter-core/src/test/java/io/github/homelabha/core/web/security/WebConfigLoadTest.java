@@ -48,7 +48,8 @@ class WebConfigLoadTest {
     assertThat(config.tlsEnabled()).isTrue();
     assertThat(config.tls()).isPresent();
     assertThat(config.basicAuth().required()).isTrue();
-    assertThat(config.basicAuth().verify(basic("prometheus", "scrape-me"))).isTrue();
+    assertThat(config.basicAuth().verify(basic("prometheus", "scrape-me"), "client").accepted())
+        .isTrue();
     assertThat(config.responseHeaders())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
@@ -82,7 +83,7 @@ class WebConfigLoadTest {
     WebConfig config = WebConfig.none();
     assertThat(config.tls()).isEmpty();
     assertThat(config.basicAuth().required()).isFalse();
-    assertThat(config.basicAuth().verify(basic("a", "b"))).isFalse();
+    assertThat(config.basicAuth().verify(basic("a", "b"), "client").accepted()).isFalse();
     assertThat(config.clientCertificateAllowed(null)).isTrue();
   }
 
