@@ -37,8 +37,4 @@ public final class Redactor {
     }
     return out;
   }
-
-  public boolean isEmpty() {
-    return secrets.isEmpty();
-  }
 }
