@@ -96,7 +96,7 @@ public final class SelfMetrics {
         anyErrors = true;
         errors.dataPoint(
             CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(Labels.of("reason", e.getKey(), MetricFamily.TARGET_LABEL, o.targetName()))
+                .labels(labels.add("reason", e.getKey()))
                 .value(e.getValue())
                 .build());
       }

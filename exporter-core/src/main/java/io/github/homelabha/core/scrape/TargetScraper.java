@@ -133,7 +133,7 @@ public final class TargetScraper {
   }
 
   private ScrapeResult fetch(Instant startedAt, Instant deadline) {
-    SampleBuffer buffer = new SampleBuffer(declared);
+    SampleBuffer buffer = new SampleBuffer(declared, redactor);
     ScrapeContext ctx = new Context(startedAt, deadline, clock);
     ScrapeResult result;
     try {

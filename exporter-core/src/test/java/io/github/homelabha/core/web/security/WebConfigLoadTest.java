@@ -227,6 +227,26 @@ class WebConfigLoadTest {
   }
 
   @Test
+  void endlessAndOversizedFilesAreClearProblemsNotAnOutOfMemoryError() throws Exception {
+    writeServerFiles("");
+    java.nio.file.Files.write(dir.resolve("huge.crt"), new byte[(1 << 20) + 1]);
+    InvalidConfigException e =
+        problems(
+            """
+            tls_server_config:
+              cert_file: huge.crt
+              key_file: /dev/zero
+            """);
+    assertThat(e.problems())
+        .containsExactly(
+            "tls_server_config.cert_file: "
+                + dir.resolve("huge.crt")
+                + " is larger than 1 MiB; not a PEM or YAML file?",
+            "tls_server_config.key_file: /dev/zero is a device, FIFO or socket, not a regular"
+                + " file");
+  }
+
+  @Test
   void aMissingConfigFileIsAProblemToo() {
     Path missing = dir.resolve("absent.yml");
     assertThatThrownBy(() -> WebConfig.load(missing))
