@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       client scrapes with valid, cached credentials; prints that scrape's latency idle and during
  *       the flood, and how the flood was answered.
  *   <li>{@code clients [seconds]}: 20 clients scrape as fast as they can; prints RSS and threads
- *       every 10 s and their growth from the first sample after warm-up to the last.
+ *       idle, then every 10 s, and their growth from the first sample under load (after 10 s of
+ *       warm-up: Jetty's threads and buffers for 20 connections, compiled code) to the last.
  * </ul>
  *
  * <p>Usage: {@code bench/load-bench.sh flood|clients [seconds]}. With {@code
@@ -171,6 +172,10 @@ public final class LoadBenchmark {
   }
 
   private static void clients(URI metrics, Process exporter, int seconds) throws Exception {
+    Map<String, Long> idle = status(exporter.pid());
+    System.out.printf(
+        "idle after one scrape: RSS %.1f MiB, %d threads%n",
+        idle.getOrDefault("VmRSS", 0L) / 1024.0, idle.getOrDefault("Threads", 0L));
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong scrapes = new AtomicLong();
     AtomicLong failures = new AtomicLong();
