@@ -29,13 +29,16 @@ class DocumentedInstallTest {
   private static final String END = "<!-- install-alertmanager:end -->";
 
   @Test
-  void theDocumentedStepsInstallAWorkingConfigAndTheCheckCatchesAMissingTemplate(
-      @TempDir Path root) throws IOException {
+  void theDocumentedStepsInstallAWorkingConfigAndTheCheckCatchesAMissingTemplate(@TempDir Path root)
+      throws IOException {
     Path etc = root.resolve("etc/prometheus");
     Files.createDirectories(etc);
     List<String> steps = installSteps(etc);
     String checkStep =
-        steps.stream().filter(s -> s.contains("check-alertmanager-config.sh")).findFirst().orElseThrow();
+        steps.stream()
+            .filter(s -> s.contains("check-alertmanager-config.sh"))
+            .findFirst()
+            .orElseThrow();
 
     ProcessResult last = null;
     for (String step : steps) {
@@ -48,12 +51,15 @@ class DocumentedInstallTest {
     // the template forgotten: amtool alone still says SUCCESS, the documented check does not
     Files.delete(etc.resolve("alertmanager_templates/homelab-ha-telegram.tmpl"));
     ProcessResult amtool =
-        Commands.run(TIMEOUT, List.of("amtool", "check-config", etc.resolve("alertmanager.yml").toString()));
+        Commands.run(
+            TIMEOUT, List.of("amtool", "check-config", etc.resolve("alertmanager.yml").toString()));
     assertThat(amtool.exitCode()).isZero();
     assertThat(amtool.stdout()).contains("1 templates").contains("SUCCESS");
     ProcessResult check = run(checkStep);
     assertThat(check.exitCode()).isNotZero();
-    assertThat(check.stderr()).contains("no readable file matches the template path").contains("empty text");
+    assertThat(check.stderr())
+        .contains("no readable file matches the template path")
+        .contains("empty text");
 
     // a configuration without any template
     Files.writeString(
@@ -89,6 +95,7 @@ class DocumentedInstallTest {
 
   private static ProcessResult run(String step) {
     return Commands.run(
-        TIMEOUT, List.of("sh", "-c", "cd '" + Bundle.output("examples").getParent() + "' && " + step));
+        TIMEOUT,
+        List.of("sh", "-c", "cd '" + Bundle.output("examples").getParent() + "' && " + step));
   }
 }

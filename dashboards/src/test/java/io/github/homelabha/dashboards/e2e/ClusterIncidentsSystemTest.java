@@ -3,13 +3,16 @@ package io.github.homelabha.dashboards.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.system.NetworkLab;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.core.testkit.system.RequiresRoot;
+import io.github.homelabha.dashboards.catalog.PromqlMetricNames;
 import io.github.homelabha.dashboards.e2e.FakeTelegramBotApi.Message;
 import io.github.homelabha.dashboards.e2e.MonitoringStack.ScrapeTarget;
-import io.github.homelabha.dashboards.catalog.PromqlMetricNames;
 import io.github.homelabha.dashboards.golden.GoldenExpositions;
 import io.github.homelabha.dashboards.grafana.Dashboards;
 import java.nio.file.Files;
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * shared by all cases: two keepalived nodes in network namespaces, our keepalived and sync
  * exporters per node, a real Prometheus (1 s scrape and evaluation, shortened {@code for:}) with
  * the shipped rules, a real Alertmanager with the shipped routes, inhibitions and template, and a
- * fake Telegram. Each case counts the messages its incident produced: one incident, one message
- * (a dead node: the failover and the node; a failing track script: the failover alone), one
- * resolved message on recovery, and nothing else muted that should not be.
+ * fake Telegram. Each case counts the messages its incident produced: one incident, one message (a
+ * dead node: the failover and the node; a failing track script: the failover alone), one resolved
+ * message on recovery, and nothing else muted that should not be.
  *
  * <p>The cases run in order on the same cluster (n1, priority 150, MASTER at rest; n2, 100). The
  * exporters' output in each situation is compared with the recordings under {@code
@@ -54,9 +56,9 @@ class ClusterIncidentsSystemTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
 
   /**
-   * How long after an incident's expected messages nothing else may arrive: longer than the
-   * longest shortened {@code for:} of the alerts the incident would otherwise raise, plus group
-   * wait and interval.
+   * How long after an incident's expected messages nothing else may arrive: longer than the longest
+   * shortened {@code for:} of the alerts the incident would otherwise raise, plus group wait and
+   * interval.
    */
   private static final Duration QUIET = Duration.ofSeconds(12);
 
@@ -130,10 +132,7 @@ class ClusterIncidentsSystemTest {
   @Test
   @Order(1)
   void recordTheExportersAtRest() throws Exception {
-    golden("master", n1);
-    golden("backup", n2);
-    Message election =
-        telegram.await(0, t -> t.contains("n1 is MASTER"), TIMEOUT);
+    Message election = telegram.await(0, t -> t.contains("n1 is MASTER"), TIMEOUT);
     assertThat(election.token()).isEqualTo(MonitoringStack.BOT_TOKEN);
     assertThat(election.chatId()).isEqualTo(Long.toString(MonitoringStack.CHAT_ID));
     assertThat(election.parseMode()).isEqualTo("HTML");
@@ -155,6 +154,10 @@ class ClusterIncidentsSystemTest {
     // the script passes again: n1 (higher priority) preempts, announced as its own failover
     telegram.await(before + 1, t -> t.contains("Failover of VI_1: n2 -> n1 is MASTER"), TIMEOUT);
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n1\"} == 2", TIMEOUT);
+    stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
+    // at rest again, after transitions whose reasons are certain (start-up's are not)
+    golden("master", n1);
+    golden("backup", n2);
   }
 
   private void trackScriptFailover(int before, Instant failed) throws Exception {
@@ -189,7 +192,8 @@ class ClusterIncidentsSystemTest {
       n2.passTrackScript();
     }
     int recovered = before + 1;
-    telegram.await(recovered, t -> t.contains("RESOLVED Track script chk_dns failing on n2"), TIMEOUT);
+    telegram.await(
+        recovered, t -> t.contains("RESOLVED Track script chk_dns failing on n2"), TIMEOUT);
     awaitQuiet(recovered, 1, "the track script passing again");
   }
 
@@ -199,13 +203,17 @@ class ClusterIncidentsSystemTest {
   void keepalivedStoppedNamesTheReason() throws Exception {
     int before = telegram.messages().size();
     n2.keepalived.stop();
-    Message down = telegram.await(before, t -> t.contains("keepalived not answering on n2"), TIMEOUT);
-    assertThat(down.shown()).contains("🔴 KeepalivedDown (critical)").containsPattern("Reason: [a-z ]*not running");
-    golden("keepalived-stopped", n2, 0);
-
-    int restart = telegram.messages().size();
-    n2.keepalived.start();
-    telegram.await(restart, t -> t.contains("RESOLVED keepalived not answering on n2"), TIMEOUT);
+    try {
+      Message down =
+          telegram.await(before, t -> t.contains("keepalived not answering on n2"), TIMEOUT);
+      assertThat(down.shown())
+          .contains("🔴 KeepalivedDown (critical)")
+          .containsPattern("Reason: [a-z ]*not running");
+      golden("keepalived-stopped", n2, 0);
+    } finally {
+      n2.keepalived.start();
+    }
+    telegram.await(before + 1, t -> t.contains("RESOLVED keepalived not answering on n2"), TIMEOUT);
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
   }
 
@@ -259,7 +267,8 @@ class ClusterIncidentsSystemTest {
     int before = telegram.messages().size();
     Files.delete(n2.pairDir().resolve(".sync-canary"));
     Message message =
-        telegram.await(before, t -> t.contains("No readable sync canary for grafana on n2"), TIMEOUT);
+        telegram.await(
+            before, t -> t.contains("No readable sync canary for grafana on n2"), TIMEOUT);
     assertThat(message.shown()).contains("canary missing: there is no canary file");
     assertThat(stack.alerts()).noneMatch(a -> a.name().equals("SyncDown"));
     awaitQuiet(before, 1, "a missing canary");
@@ -269,29 +278,20 @@ class ClusterIncidentsSystemTest {
     telegram.await(restored, t -> t.contains("RESOLVED No readable sync canary"), TIMEOUT);
   }
 
-  /** The VIP on the wrong node: pending in Prometheus is enough here. */
+  /**
+   * The VIP also on the BACKUP (configured there by hand): pending in Prometheus is enough here.
+   * (Removing it from the MASTER cannot be shown: keepalived puts it back at once.)
+   */
   @Test
   @Order(7)
-  void vipMismatchesAreSeen() throws Exception {
-    stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n1\"} == 2", TIMEOUT);
+  void vipOnTheBackupIsSeen() throws Exception {
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
-    vip("n1", "del");
-    try {
-      stack.awaitAlert("KeepalivedVipMissingOnMaster", TIMEOUT, "node", "n1");
-    } finally {
-      vip("n1", "replace");
-    }
-    vip("n2", "replace");
+    lab.exec("n2", "ip", "addr", "replace", KeepalivedNode.VIP + "/24", "dev", "eth0");
     try {
       stack.awaitAlert("KeepalivedVipPresentOnBackup", TIMEOUT, "node", "n2");
     } finally {
-      vip("n2", "del");
+      lab.exec("n2", "ip", "addr", "del", KeepalivedNode.VIP + "/24", "dev", "eth0");
     }
-  }
-
-  /** ip addr del or replace (idempotent add); keepalived may have fixed the address already. */
-  private void vip(String host, String action) {
-    lab.exec(host, "ip", "addr", action, KeepalivedNode.VIP + "/24", "dev", "eth0");
   }
 
   /**
@@ -308,7 +308,9 @@ class ClusterIncidentsSystemTest {
       FakeTelegramBotApi.Webhook alert =
           telegram.awaitWebhook("deadmansswitch-fail", "AlertmanagerNotificationsFailing", TIMEOUT);
       assertThat(alert.body()).contains("\"integration\":\"telegram\"");
-      assertThat(telegram.rejectedTexts()).isNotEmpty().noneMatch(t -> t.contains("NotificationsFailing"));
+      assertThat(telegram.rejectedTexts())
+          .isNotEmpty()
+          .noneMatch(t -> t.contains("NotificationsFailing"));
     } finally {
       telegram.failWith(0);
       n2.passTrackScript();
@@ -353,6 +355,24 @@ class ClusterIncidentsSystemTest {
     assertThat(empty).as("queries empty although their metrics exist").isEmpty();
   }
 
+  /** The names the rules read from Prometheus and Alertmanager exist in the real programs. */
+  @Test
+  @Order(10)
+  void prometheusAndAlertmanagerMetricsTheRulesReadExist() throws Exception {
+    JsonNode external =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(getClass().getClassLoader().getResource("external-metrics.yml"));
+    List<String> missing = new ArrayList<>();
+    for (String program : List.of("prometheus", "alertmanager")) {
+      for (JsonNode name : external.path(program)) {
+        if (stack.query("count({__name__=\"" + name.asText() + "\"})").isEmpty()) {
+          missing.add(program + ": " + name.asText());
+        }
+      }
+    }
+    assertThat(missing).as("metrics the real Prometheus and Alertmanager do not serve").isEmpty();
+  }
+
   private void replicateCanary() throws Exception {
     Path canary = n1.pairDir().resolve(".sync-canary");
     await().atMost(TIMEOUT).until(() -> Files.exists(canary));
@@ -367,14 +387,17 @@ class ClusterIncidentsSystemTest {
           .atMost(QUIET.plusSeconds(5))
           .until(() -> telegram.messages().size() - from <= max);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(incident + ": more than " + max + " messages:\n" + describe(from), e);
+      throw new AssertionError(
+          incident + ": more than " + max + " messages:\n" + describe(from), e);
     }
     System.out.printf("%s -> %d message(s)%n", incident, telegram.messages().size() - from);
   }
 
   private String describe(int from) {
     StringBuilder out = new StringBuilder();
-    telegram.messages().stream().skip(from).forEach(m -> out.append("---- ").append(m.shown()).append('\n'));
+    telegram.messages().stream()
+        .skip(from)
+        .forEach(m -> out.append("---- ").append(m.shown()).append('\n'));
     return out.toString();
   }
 
@@ -389,8 +412,13 @@ class ClusterIncidentsSystemTest {
     golden(scenario, node, 1);
   }
 
-  /** Records once the exporter answers {@code keepalived_up} as expected (retried, bounded). */
+  /**
+   * Records once the exporter answers {@code keepalived_up} as expected (retried, bounded).
+   * Counters labelled by past events are history, not the situation: transitions are left out, and
+   * of the scrape errors only the reasons counted between two scrapes now (the current failure).
+   */
   private void golden(String scenario, ClusterNode node, int up) throws Exception {
+    ParsedMetrics before = node.scrapeKeepalived();
     ParsedMetrics metrics =
         await()
             .atMost(TIMEOUT)
@@ -401,6 +429,14 @@ class ClusterIncidentsSystemTest {
         scenario,
         metrics,
         Map.of(work.toRealPath().toString(), "/WORK", lab.namespace(node.name), "NETNS"),
-        Set.of("keepalived_vrrp_transitions_total"));
+        sample ->
+            !sample.name().equals("keepalived_vrrp_transitions_total")
+                && (!sample.name().equals("keepalived_scrape_errors_total")
+                    || sample.value()
+                        > before.samples(sample.name()).stream()
+                            .filter(b -> b.labels().equals(sample.labels()))
+                            .mapToDouble(ParsedMetrics.Sample::value)
+                            .findFirst()
+                            .orElse(0)));
   }
 }

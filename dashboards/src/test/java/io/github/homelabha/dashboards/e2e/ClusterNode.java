@@ -105,7 +105,9 @@ final class ClusterNode implements AutoCloseable {
         + name
         + "\n"
         + keepalived.log()
-        + (keepalivedExporter == null ? "" : "==== keepalived exporter\n" + keepalivedExporter.logs())
+        + (keepalivedExporter == null
+            ? ""
+            : "==== keepalived exporter\n" + keepalivedExporter.logs())
         + (syncExporter == null ? "" : "==== sync exporter\n" + syncExporter.logs());
   }
 

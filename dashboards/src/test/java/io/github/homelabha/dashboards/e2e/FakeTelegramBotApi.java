@@ -199,7 +199,9 @@ final class FakeTelegramBotApi implements AutoCloseable {
         respond(
             exchange,
             failure,
-            "{\"ok\":false,\"error_code\":" + failure + ",\"description\":\"Internal Server Error\"}");
+            "{\"ok\":false,\"error_code\":"
+                + failure
+                + ",\"description\":\"Internal Server Error\"}");
         return;
       }
       JsonNode request;

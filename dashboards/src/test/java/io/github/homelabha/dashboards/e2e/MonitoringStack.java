@@ -111,7 +111,8 @@ final class MonitoringStack implements AutoCloseable {
 
       int prometheusPort = PortAllocator.freeLoopbackPort();
       prometheusUrl = "http://127.0.0.1:" + prometheusPort;
-      Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, webPorts, prometheusPort);
+      Path prometheusConfig =
+          writePrometheusConfig(work, targets, ruleOverrides, webPorts, prometheusPort);
       ManagedProcess prometheus =
           ManagedProcess.start(
               List.of(
@@ -240,15 +241,19 @@ final class MonitoringStack implements AutoCloseable {
     JsonNode json = new ObjectMapper().readTree(HttpProbe.get(prometheusUrl + "/api/v1/alerts"));
     for (JsonNode alert : json.path("data").path("alerts")) {
       Map<String, String> labels = new java.util.TreeMap<>();
-      alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-      alerts.add(new PrometheusAlert(labels.get("alertname"), alert.path("state").asText(), labels));
+      alert
+          .path("labels")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      alerts.add(
+          new PrometheusAlert(labels.get("alertname"), alert.path("state").asText(), labels));
     }
     return alerts;
   }
 
   /**
-   * Waits (bounded) until Prometheus has alert {@code name} pending or firing with the given
-   * label pairs, and returns it.
+   * Waits (bounded) until Prometheus has alert {@code name} pending or firing with the given label
+   * pairs, and returns it.
    */
   PrometheusAlert awaitAlert(String name, Duration timeout, String... labelPairs)
       throws InterruptedException {
@@ -315,9 +320,14 @@ final class MonitoringStack implements AutoCloseable {
     ArrayNode jobs = config.putArray("scrape_configs");
     // the monitoring watches itself, as in the example scrape config
     List<ScrapeTarget> all = new ArrayList<>(targets);
-    all.add(new ScrapeTarget("prometheus", "127.0.0.1:" + prometheusPort, MONITORING_CLUSTER, MONITORING_NODE));
+    all.add(
+        new ScrapeTarget(
+            "prometheus", "127.0.0.1:" + prometheusPort, MONITORING_CLUSTER, MONITORING_NODE));
     alertmanagerPorts.forEach(
-        port -> all.add(new ScrapeTarget("alertmanager", "127.0.0.1:" + port, MONITORING_CLUSTER, MONITORING_NODE)));
+        port ->
+            all.add(
+                new ScrapeTarget(
+                    "alertmanager", "127.0.0.1:" + port, MONITORING_CLUSTER, MONITORING_NODE)));
     targets = all;
     for (String job : targets.stream().map(ScrapeTarget::job).distinct().toList()) {
       ArrayNode groups = jobs.addObject().put("job_name", job).putArray("static_configs");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,12 +20,12 @@ import java.util.stream.Stream;
  * file per scenario, any exporter's directory is picked up). The promtool unit tests may only feed
  * series that appear here, so a rule cannot be tested against output no exporter produces.
  *
- * <p>A recorded file holds one sample per line, sorted, in the form {@code
- * name{label="value",...} value}. Values that change from run to run (timestamps, durations,
- * counters) are written as {@code _}; state values (up, info, state, status, priority, ...) are
- * kept, so a changed meaning shows up as a diff. Run the recording tests with {@code
- * -Dgolden.update=true} to accept new output; otherwise a difference fails the test and the new
- * output is written to {@code target/golden-actual/} for comparison.
+ * <p>A recorded file holds one sample per line, sorted, in the form {@code name{label="value",...}
+ * value}. Values that change from run to run (timestamps, durations, counters) are written as
+ * {@code _}; state values (up, info, state, status, priority, ...) are kept, so a changed meaning
+ * shows up as a diff. Run the recording tests with {@code -Dgolden.update=true} to accept new
+ * output; otherwise a difference fails the test and the new output is written to {@code
+ * target/golden-actual/} for comparison.
  */
 public final class GoldenExpositions {
 
@@ -57,8 +58,8 @@ public final class GoldenExpositions {
 
   /**
    * Compares {@code metrics} with the recording {@code <exporter>/<scenario>.prom}; {@code
-   * replacements} turn run-specific label values (a temporary directory and the paths below it,
-   * the host name) into fixed words.
+   * replacements} turn run-specific label values (a temporary directory and the paths below it, the
+   * host name) into fixed words.
    */
   public static void assertMatches(
       String exporter, String scenario, ParsedMetrics metrics, Map<String, String> replacements) {
@@ -76,7 +77,18 @@ public final class GoldenExpositions {
       ParsedMetrics metrics,
       Map<String, String> replacements,
       Set<String> historyDependent) {
-    String actual = normalize(metrics, replacements, historyDependent);
+    assertMatches(
+        exporter, scenario, metrics, replacements, s -> !historyDependent.contains(s.name()));
+  }
+
+  /** As above, recording only the samples {@code keep} accepts. */
+  public static void assertMatches(
+      String exporter,
+      String scenario,
+      ParsedMetrics metrics,
+      Map<String, String> replacements,
+      Predicate<ParsedMetrics.Sample> keep) {
+    String actual = normalize(metrics, replacements, keep);
     Path golden = directory().resolve(exporter).resolve(scenario + ".prom");
     try {
       String expected = Files.exists(golden) ? Files.readString(golden) : null;
@@ -111,11 +123,13 @@ public final class GoldenExpositions {
   }
 
   static String normalize(
-      ParsedMetrics metrics, Map<String, String> replacements, Set<String> leftOut) {
+      ParsedMetrics metrics,
+      Map<String, String> replacements,
+      Predicate<ParsedMetrics.Sample> keep) {
     List<String> lines = new ArrayList<>();
     for (ParsedMetrics.Family family : metrics.families()) {
       for (ParsedMetrics.Sample sample : family.samples()) {
-        if (leftOut.contains(sample.name())) {
+        if (!keep.test(sample)) {
           continue;
         }
         lines.add(line(sample, replacements));

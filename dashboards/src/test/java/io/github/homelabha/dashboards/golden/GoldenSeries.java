@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
  * One series of a recording, or of a promtool test's {@code input_series}: a metric name and its
  * labels, label values escaped as in the exposition format.
  */
-public record GoldenSeries(String exporter, String scenario, String name, Map<String, String> labels, String value) {
+public record GoldenSeries(
+    String exporter, String scenario, String name, Map<String, String> labels, String value) {
 
   private static final Pattern SERIES =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?(?: (\\S+))?");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
   public static GoldenSeries parse(String exporter, String scenario, String text) {
     Matcher m = SERIES.matcher(text.trim());

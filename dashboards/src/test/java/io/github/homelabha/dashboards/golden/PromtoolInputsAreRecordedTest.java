@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * The promtool unit tests feed only series the exporters really emit: every input series of an
  * exporter metric has the name and the label names of a recorded series (labels the scrape config
  * adds left aside), and the labels whose values are a fixed vocabulary ({@code reason}, {@code
- * role}) use a recorded value. This is what keeps a rule from being tested against a situation
- * the exporter never produces.
+ * role}) use a recorded value. This is what keeps a rule from being tested against a situation the
+ * exporter never produces.
  */
 class PromtoolInputsAreRecordedTest {
 
@@ -39,13 +39,22 @@ class PromtoolInputsAreRecordedTest {
       namespaces.add(series.name().substring(0, series.name().indexOf('_') + 1));
       // an empty label value is no label at all in Prometheus
       Set<String> present = new TreeSet<>();
-      series.labels().forEach((label, value) -> {
-        if (!value.isEmpty()) {
-          present.add(label);
-        }
-      });
+      series
+          .labels()
+          .forEach(
+              (label, value) -> {
+                if (!value.isEmpty()) {
+                  present.add(label);
+                }
+              });
       labelSets.computeIfAbsent(series.name(), n -> new java.util.HashSet<>()).add(present);
-      series.labels().forEach((label, value) -> values.computeIfAbsent(series.name() + " " + label, k -> new TreeSet<>()).add(value));
+      series
+          .labels()
+          .forEach(
+              (label, value) ->
+                  values
+                      .computeIfAbsent(series.name() + " " + label, k -> new TreeSet<>())
+                      .add(value));
     }
     assertThat(namespaces).as("recorded exporters").contains("keepalived_", "sync_");
 
@@ -62,16 +71,29 @@ class PromtoolInputsAreRecordedTest {
           Map<String, String> labels = new TreeMap<>(series.labels());
           labels.keySet().removeAll(SCRAPE_LABELS);
           String where = file.getFileName() + " '" + test.path("name").asText() + "': " + series;
-          if (!labelSets.getOrDefault(series.name(), Set.of()).contains(new TreeSet<>(labels.keySet()))) {
-            problems.add(where + " -- no recorded series has this name and labels " + labels.keySet()
-                + "; recorded: " + labelSets.getOrDefault(series.name(), Set.of()));
+          if (!labelSets
+              .getOrDefault(series.name(), Set.of())
+              .contains(new TreeSet<>(labels.keySet()))) {
+            problems.add(
+                where
+                    + " -- no recorded series has this name and labels "
+                    + labels.keySet()
+                    + "; recorded: "
+                    + labelSets.getOrDefault(series.name(), Set.of()));
             continue;
           }
           labels.forEach(
               (label, value) -> {
                 Set<String> known = values.getOrDefault(series.name() + " " + label, Set.of());
                 if (VOCABULARY_LABELS.contains(label) && !known.contains(value)) {
-                  problems.add(where + " -- " + label + "=\"" + value + "\" never recorded; recorded: " + known);
+                  problems.add(
+                      where
+                          + " -- "
+                          + label
+                          + "=\""
+                          + value
+                          + "\" never recorded; recorded: "
+                          + known);
                 }
               });
         }
