@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AdGuard Home's authentication: Basic auth on every request, or an {@code agh_session} cookie from
- * {@code POST /control/login} (a request with the cookie is judged by the cookie alone). Five failed
- * logins lock the client address out; a wrong Basic password answers 401 and counts (v0.107.7x), or
- * 403 without counting (older releases).
+ * {@code POST /control/login} (a request with the cookie is judged by the cookie alone). Five
+ * failed logins lock the client address out; a wrong Basic password answers 401 and counts
+ * (v0.107.7x), or 403 without counting (older releases).
  */
 final class Authenticator {
   static final int MAX_FAILURES = 5;
@@ -43,7 +43,8 @@ final class Authenticator {
   private long loginAttempts;
   private long failedAttempts;
 
-  Authenticator(Clock clock, String username, String password, int basicFailureStatus, Duration lockout) {
+  Authenticator(
+      Clock clock, String username, String password, int basicFailureStatus, Duration lockout) {
     this.clock = clock;
     this.username = username;
     this.password = password.getBytes(StandardCharsets.UTF_8);
@@ -67,7 +68,8 @@ final class Authenticator {
     try {
       decoded =
           new String(
-              Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Verdict.UNAUTHORIZED;
     }

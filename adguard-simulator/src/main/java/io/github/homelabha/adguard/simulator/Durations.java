@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Prometheus-style durations for the simulator's flags ({@code 500ms}, {@code 4m}, {@code 1h30m}). */
+/**
+ * Prometheus-style durations for the simulator's flags ({@code 500ms}, {@code 4m}, {@code 1h30m}).
+ */
 final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 

@@ -14,17 +14,36 @@ import java.util.function.Consumer;
  * which stamps an entry with its start time and writes it when it finishes).
  */
 final class QueryGenerator {
-  static final List<String> UPSTREAMS = List.of("https://dns.quad9.net:443/dns-query", "tls://1.1.1.1:853");
+  static final List<String> UPSTREAMS =
+      List.of("https://dns.quad9.net:443/dns-query", "tls://1.1.1.1:853");
   private static final String[] DOMAINS = {
-    "example.com", "debian.org", "deb.debian.org", "github.com", "api.github.com", "grafana.com",
-    "wikipedia.org", "news.ycombinator.com", "youtube.com", "i.ytimg.com", "netflix.com",
-    "time.cloudflare.com", "pool.ntp.org", "raspberrypi.com", "nas.lan", "printer.lan",
-    "connectivity-check.ubuntu.com", "mqtt.home.lan", "updates.signal.org", "matrix.org"
+    "example.com",
+    "debian.org",
+    "deb.debian.org",
+    "github.com",
+    "api.github.com",
+    "grafana.com",
+    "wikipedia.org",
+    "news.ycombinator.com",
+    "youtube.com",
+    "i.ytimg.com",
+    "netflix.com",
+    "time.cloudflare.com",
+    "pool.ntp.org",
+    "raspberrypi.com",
+    "nas.lan",
+    "printer.lan",
+    "connectivity-check.ubuntu.com",
+    "mqtt.home.lan",
+    "updates.signal.org",
+    "matrix.org"
   };
   private static final String[] BLOCKED = {
     "ads.example", "tracker.example", "doubleclick.net", "telemetry.example", "metrics.example"
   };
-  private static final String[] TYPES = {"A", "A", "A", "A", "AAAA", "AAAA", "HTTPS", "PTR", "TXT", "MX"};
+  private static final String[] TYPES = {
+    "A", "A", "A", "A", "AAAA", "AAAA", "HTTPS", "PTR", "TXT", "MX"
+  };
 
   private record Pending(Instant finish, QueryEntry entry) {}
 
@@ -107,41 +126,111 @@ final class QueryGenerator {
     if (protectionEnabled && r < 0.15) {
       String domain = BLOCKED[random.nextInt(BLOCKED.length)];
       return new QueryEntry(
-          start, Math.min(elapsedNanos, 500_000L), client, domain, type, "FilteredBlackList",
-          "NOERROR", "", false, "||" + domain + "^", 1, "0.0.0.0");
+          start,
+          Math.min(elapsedNanos, 500_000L),
+          client,
+          domain,
+          type,
+          "FilteredBlackList",
+          "NOERROR",
+          "",
+          false,
+          "||" + domain + "^",
+          1,
+          "0.0.0.0");
     }
     if (protectionEnabled && r < 0.16) {
       return new QueryEntry(
-          start, 300_000L, client, "malware.example", "A", "FilteredSafeBrowsing", "NOERROR", "",
-          false, "", 0, "0.0.0.0");
+          start,
+          300_000L,
+          client,
+          "malware.example",
+          "A",
+          "FilteredSafeBrowsing",
+          "NOERROR",
+          "",
+          false,
+          "",
+          0,
+          "0.0.0.0");
     }
     if (protectionEnabled && r < 0.165) {
       return new QueryEntry(
-          start, 300_000L, client, "adult.example", "A", "FilteredParental", "NOERROR", "", false,
-          "", 0, "0.0.0.0");
+          start,
+          300_000L,
+          client,
+          "adult.example",
+          "A",
+          "FilteredParental",
+          "NOERROR",
+          "",
+          false,
+          "",
+          0,
+          "0.0.0.0");
     }
     String domain = DOMAINS[random.nextInt(DOMAINS.length)];
     if (r < 0.18) {
       return new QueryEntry(
-          start, 150_000L, client, "printer.lan", type, "NotFilteredWhiteList", "NOERROR",
-          UPSTREAMS.get(0), false, "@@||printer.lan^", 0, "192.168.1.5");
+          start,
+          150_000L,
+          client,
+          "printer.lan",
+          type,
+          "NotFilteredWhiteList",
+          "NOERROR",
+          UPSTREAMS.get(0),
+          false,
+          "@@||printer.lan^",
+          0,
+          "192.168.1.5");
     }
     if (r < 0.19) {
       return new QueryEntry(
-          start, 100_000L, client, "nas.lan", "A", "Rewrite", "NOERROR", "", false, "", 0,
+          start,
+          100_000L,
+          client,
+          "nas.lan",
+          "A",
+          "Rewrite",
+          "NOERROR",
+          "",
+          false,
+          "",
+          0,
           "192.168.1.10");
     }
     boolean cached = r < 0.45;
     if (cached) {
       return new QueryEntry(
-          start, 50_000L + random.nextInt(300_000), client, domain, type, "NotFilteredNotFound",
-          "NOERROR", "", true, "", 0, "93.184.216.34");
+          start,
+          50_000L + random.nextInt(300_000),
+          client,
+          domain,
+          type,
+          "NotFilteredNotFound",
+          "NOERROR",
+          "",
+          true,
+          "",
+          0,
+          "93.184.216.34");
     }
     double s = random.nextDouble();
     String status = s < 0.01 ? "SERVFAIL" : s < 0.06 ? "NXDOMAIN" : "NOERROR";
     String upstream = UPSTREAMS.get(random.nextInt(UPSTREAMS.size()));
     return new QueryEntry(
-        start, elapsedNanos, client, domain, type, "NotFilteredNotFound", status, upstream, false,
-        "", 0, status.equals("NOERROR") ? "93.184.216.34" : "");
+        start,
+        elapsedNanos,
+        client,
+        domain,
+        type,
+        "NotFilteredNotFound",
+        status,
+        upstream,
+        false,
+        "",
+        0,
+        status.equals("NOERROR") ? "93.184.216.34" : "");
   }
 }

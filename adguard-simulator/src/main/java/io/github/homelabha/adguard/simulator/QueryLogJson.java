@@ -45,7 +45,9 @@ final class QueryLogJson {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("data", data);
-    m.put("oldest", entries.isEmpty() ? "" : rfc3339Nano(entries.get(entries.size() - 1).start(), offset));
+    m.put(
+        "oldest",
+        entries.isEmpty() ? "" : rfc3339Nano(entries.get(entries.size() - 1).start(), offset));
     return m;
   }
 
@@ -53,7 +55,14 @@ final class QueryLogJson {
     Map<String, Object> m = new LinkedHashMap<>();
     List<Object> answer = new ArrayList<>();
     if (!e.answerIp().isEmpty()) {
-      answer.add(Map.of("type", e.answerIp().contains(":") ? "AAAA" : "A", "value", e.answerIp(), "ttl", 300));
+      answer.add(
+          Map.of(
+              "type",
+              e.answerIp().contains(":") ? "AAAA" : "A",
+              "value",
+              e.answerIp(),
+              "ttl",
+              300));
     }
     m.put("answer", answer);
     m.put("answer_dnssec", false);
@@ -64,7 +73,9 @@ final class QueryLogJson {
         Map.of("whois", Map.of(), "name", "", "disallowed_rule", "", "disallowed", false));
     m.put("client_proto", "");
     m.put("elapsedMs", String.format(Locale.ROOT, "%.6f", e.elapsedNanos() / 1e6));
-    m.put("question", Map.of("class", "IN", "name", e.domain(), "unicode_name", e.domain(), "type", e.type()));
+    m.put(
+        "question",
+        Map.of("class", "IN", "name", e.domain(), "unicode_name", e.domain(), "type", e.type()));
     m.put("reason", e.reason());
     List<Object> rules = new ArrayList<>();
     if (!e.rule().isEmpty()) {

@@ -103,12 +103,27 @@ final class SimulatedConfig {
   }
 
   synchronized Map<String, Object> filteringStatus() {
-    String updated = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(filtersUpdated.atOffset(java.time.ZoneOffset.UTC));
+    String updated =
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            filtersUpdated.atOffset(java.time.ZoneOffset.UTC));
     List<Object> filters = new ArrayList<>();
-    filters.add(filter(1, "AdGuard DNS filter", "https://adguardteam.github.io/HostlistsRegistry/assets/filter_1.txt", 61_234, updated));
-    filters.add(filter(2, "AdAway Default Blocklist", "https://adguardteam.github.io/HostlistsRegistry/assets/filter_2.txt", 6_540, updated));
+    filters.add(
+        filter(
+            1,
+            "AdGuard DNS filter",
+            "https://adguardteam.github.io/HostlistsRegistry/assets/filter_1.txt",
+            61_234,
+            updated));
+    filters.add(
+        filter(
+            2,
+            "AdAway Default Blocklist",
+            "https://adguardteam.github.io/HostlistsRegistry/assets/filter_2.txt",
+            6_540,
+            updated));
     filters.add(filter(3, "OISD small", "https://small.oisd.nl/", 44_012, updated));
-    List<String> rules = new ArrayList<>(List.of("@@||printer.lan^", "||telemetry.example^", "# our own rules"));
+    List<String> rules =
+        new ArrayList<>(List.of("@@||printer.lan^", "||telemetry.example^", "# our own rules"));
     if (drifted) {
       rules.add(DRIFT_RULE);
     }
@@ -121,7 +136,8 @@ final class SimulatedConfig {
     return m;
   }
 
-  private static Map<String, Object> filter(long id, String name, String url, long rules, String updated) {
+  private static Map<String, Object> filter(
+      long id, String name, String url, long rules, String updated) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("id", id);
     f.put("enabled", true);
@@ -167,7 +183,16 @@ final class SimulatedConfig {
     m.put("clients", List.of(kid, nas));
     m.put(
         "auto_clients",
-        List.of(Map.of("ip", "192.168.1.23", "name", "phone.lan", "source", "rDNS", "whois_info", Map.of())));
+        List.of(
+            Map.of(
+                "ip",
+                "192.168.1.23",
+                "name",
+                "phone.lan",
+                "source",
+                "rDNS",
+                "whois_info",
+                Map.of())));
     m.put("supported_tags", List.of("device_nas", "device_tablet", "device_phone"));
     return m;
   }
@@ -194,8 +219,24 @@ final class SimulatedConfig {
     m.put(
         "leases",
         List.of(
-            Map.of("mac", "aa:bb:cc:00:00:01", "ip", "192.168.1.101", "hostname", "phone-" + nodeName, "expires", expires),
-            Map.of("mac", "aa:bb:cc:00:00:02", "ip", "192.168.1.102", "hostname", "laptop", "expires", expires)));
+            Map.of(
+                "mac",
+                "aa:bb:cc:00:00:01",
+                "ip",
+                "192.168.1.101",
+                "hostname",
+                "phone-" + nodeName,
+                "expires",
+                expires),
+            Map.of(
+                "mac",
+                "aa:bb:cc:00:00:02",
+                "ip",
+                "192.168.1.102",
+                "hostname",
+                "laptop",
+                "expires",
+                expires)));
     m.put(
         "static_leases",
         List.of(Map.of("mac", "aa:bb:cc:00:00:10", "ip", "192.168.1.10", "hostname", "nas")));

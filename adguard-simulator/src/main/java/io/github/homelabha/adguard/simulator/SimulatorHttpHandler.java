@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -176,7 +175,8 @@ final class SimulatorHttpHandler implements HttpHandler {
   private static Map<String, Object> safeSearch() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("enabled", false);
-    for (String engine : List.of("bing", "duckduckgo", "ecosia", "google", "pixabay", "yandex", "youtube")) {
+    for (String engine :
+        List.of("bing", "duckduckgo", "ecosia", "google", "pixabay", "yandex", "youtube")) {
       m.put(engine, true);
     }
     return m;
@@ -221,7 +221,8 @@ final class SimulatorHttpHandler implements HttpHandler {
       send(ex, 400, "text/plain", "json decode: invalid body\n");
       return;
     }
-    String session = auth.login(client, req.path("name").asText(""), req.path("password").asText(""));
+    String session =
+        auth.login(client, req.path("name").asText(""), req.path("password").asText(""));
     if (session == null) {
       send(ex, 403, "text/plain", "invalid username or password\n");
       return;
@@ -229,7 +230,10 @@ final class SimulatorHttpHandler implements HttpHandler {
     ex.getResponseHeaders()
         .add(
             "Set-Cookie",
-            Authenticator.COOKIE + "=" + session + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax");
+            Authenticator.COOKIE
+                + "="
+                + session
+                + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax");
     send(ex, 200, "text/plain", "");
   }
 
@@ -247,8 +251,10 @@ final class SimulatorHttpHandler implements HttpHandler {
         send(ex, 200, "application/json", json);
       }
       case GARBAGE ->
-          send(ex, 200, "application/json", "<html><body>502 Bad Gateway</body></html>\u0000\u00ff");
-      case TRUNCATED -> send(ex, 200, "application/json", java.util.Arrays.copyOf(json, json.length / 2));
+          send(
+              ex, 200, "application/json", "<html><body>502 Bad Gateway</body></html>\u0000\u00ff");
+      case TRUNCATED ->
+          send(ex, 200, "application/json", java.util.Arrays.copyOf(json, json.length / 2));
       case SERVER_ERROR -> send(ex, 500, "text/plain", "internal error\n");
     }
   }
@@ -320,16 +326,19 @@ final class SimulatorHttpHandler implements HttpHandler {
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       out.put(
-          URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     if (body.length == 0) {
       ex.sendResponseHeaders(status, -1);

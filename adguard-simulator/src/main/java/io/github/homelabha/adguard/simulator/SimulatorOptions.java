@@ -83,7 +83,8 @@ public final class SimulatorOptions {
   @Option(
       names = "--lockout",
       defaultValue = "15m",
-      description = "How long a client is locked out after 5 failed logins (default ${DEFAULT-VALUE}).")
+      description =
+          "How long a client is locked out after 5 failed logins (default ${DEFAULT-VALUE}).")
   String lockout = "15m";
 
   @Option(
@@ -95,7 +96,8 @@ public final class SimulatorOptions {
   @Option(
       names = "--time-offset",
       defaultValue = "Z",
-      description = "UTC offset of the query log's timestamps, e.g. +01:00 (default ${DEFAULT-VALUE}).")
+      description =
+          "UTC offset of the query log's timestamps, e.g. +01:00 (default ${DEFAULT-VALUE}).")
   String timeOffset = "Z";
 
   @Option(

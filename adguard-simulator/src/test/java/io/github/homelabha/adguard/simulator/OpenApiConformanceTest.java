@@ -137,7 +137,8 @@ class OpenApiConformanceTest {
   }
 
   /** Walks schema and value together; every object property must be declared somewhere. */
-  private void undeclaredProperties(JsonNode schema, JsonNode value, String where, List<String> out) {
+  private void undeclaredProperties(
+      JsonNode schema, JsonNode value, String where, List<String> out) {
     schema = resolve(schema);
     if (value.isObject()) {
       List<JsonNode> parts = flatten(schema);

@@ -110,7 +110,9 @@ class SimulatorBehaviourTest {
     assertThat(oldest).endsWith("+01:00");
     JsonNode next =
         JSON.readTree(
-            c.get("/control/querylog?limit=10&older_than=" + URLEncoder.encode(oldest, StandardCharsets.UTF_8))
+            c.get(
+                    "/control/querylog?limit=10&older_than="
+                        + URLEncoder.encode(oldest, StandardCharsets.UTF_8))
                 .body());
     assertThat(next.get("data")).hasSize(1);
     assertThat(c.get("/control/querylog?older_than=yesterday").statusCode()).isEqualTo(400);
@@ -181,7 +183,17 @@ class SimulatorBehaviourTest {
 
   private static QueryEntry entry(Instant start, String domain) {
     return new QueryEntry(
-        start, 1_000_000, "192.168.1.20", domain, "A", "NotFilteredNotFound", "NOERROR",
-        "tls://1.1.1.1:853", false, "", 0, "1.2.3.4");
+        start,
+        1_000_000,
+        "192.168.1.20",
+        domain,
+        "A",
+        "NotFilteredNotFound",
+        "NOERROR",
+        "tls://1.1.1.1:853",
+        false,
+        "",
+        0,
+        "1.2.3.4");
   }
 }

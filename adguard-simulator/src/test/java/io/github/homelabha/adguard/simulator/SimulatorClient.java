@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A plain JDK HTTP client for the simulator's tests (the exporter's own client is not used here). */
+/**
+ * A plain JDK HTTP client for the simulator's tests (the exporter's own client is not used here).
+ */
 final class SimulatorClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String authorization;
 
@@ -19,7 +22,8 @@ final class SimulatorClient {
     this.base = sim.baseUrl();
     this.authorization =
         "Basic "
-            + Base64.getEncoder().encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

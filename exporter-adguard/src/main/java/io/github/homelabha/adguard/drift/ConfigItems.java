@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class ConfigItems {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
   /** dns_info keys that are state, not configuration. */
   private static final Set<String> DNS_STATE_KEYS =
       Set.of("protection_enabled", "protection_disabled_until", "default_local_ptr_upstreams");
@@ -32,7 +33,8 @@ public final class ConfigItems {
 
   public static SectionItems userRules(JsonNode filteringStatus) throws AdGuardParseException {
     Map<String, String> items = new TreeMap<>();
-    for (String rule : Json.strings(Json.object(filteringStatus, "filtering"), "user_rules", "filtering")) {
+    for (String rule :
+        Json.strings(Json.object(filteringStatus, "filtering"), "user_rules", "filtering")) {
       String r = rule.strip();
       if (!r.isEmpty()) {
         items.put("rule " + r, "");
@@ -66,7 +68,8 @@ public final class ConfigItems {
       String domain = Json.text(r, "domain", "", "rewrite");
       String answer = Json.text(r, "answer", "", "rewrite");
       items.put(
-          "rewrite " + domain + " -> " + answer, "enabled=" + Json.bool(r, "enabled", true, "rewrite"));
+          "rewrite " + domain + " -> " + answer,
+          "enabled=" + Json.bool(r, "enabled", true, "rewrite"));
     }
     return SectionItems.of(items);
   }
@@ -163,7 +166,11 @@ public final class ConfigItems {
         return u.getScheme() == null ? "(local file)" : u.getScheme() + ":(opaque)";
       }
       String port = u.getPort() < 0 ? "" : ":" + u.getPort();
-      return u.getScheme() + "://" + u.getHost() + port + (u.getRawPath() == null ? "" : u.getRawPath());
+      return u.getScheme()
+          + "://"
+          + u.getHost()
+          + port
+          + (u.getRawPath() == null ? "" : u.getRawPath());
     } catch (IllegalArgumentException e) {
       return "(unparsable URL)";
     }

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The instances that should be configured alike (one {@code group}). Each instance's scrape
- * records its sections here; a comparison uses only readings younger than {@code maxAge} and is
- * made only when every member has one, so an instance that is down gives "unknown", not "in sync".
+ * The instances that should be configured alike (one {@code group}). Each instance's scrape records
+ * its sections here; a comparison uses only readings younger than {@code maxAge} and is made only
+ * when every member has one, so an instance that is down gives "unknown", not "in sync".
  */
 public final class DriftGroup {
   private record Reading(Map<ConfigSection, SectionItems> sections, Instant at) {}

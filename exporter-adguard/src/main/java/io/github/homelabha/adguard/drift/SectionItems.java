@@ -22,8 +22,8 @@ public record SectionItems(SortedMap<String, String> items) {
   }
 
   /**
-   * The first 48 bits of the SHA-256 of the sorted items, as a number Prometheus holds exactly
-   * (a double represents every integer below 2^53).
+   * The first 48 bits of the SHA-256 of the sorted items, as a number Prometheus holds exactly (a
+   * double represents every integer below 2^53).
    */
   public double fingerprint() {
     try {

@@ -3,7 +3,8 @@ package io.github.homelabha.adguard.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /control/dhcp/status}: the server switch and its lease counts. */
-public record DhcpStatus(boolean enabled, String interfaceName, int dynamicLeases, int staticLeases) {
+public record DhcpStatus(
+    boolean enabled, String interfaceName, int dynamicLeases, int staticLeases) {
 
   public static DhcpStatus parse(JsonNode root) throws AdGuardParseException {
     String what = "/control/dhcp/status";

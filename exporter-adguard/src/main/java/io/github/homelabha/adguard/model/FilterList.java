@@ -9,11 +9,16 @@ import java.util.Optional;
 /**
  * One block or allow list of {@code /control/filtering/status}.
  *
- * @param lastUpdated the last update attempt (AdGuard sets it even when the download failed);
- *     empty when the list was never updated
+ * @param lastUpdated the last update attempt (AdGuard sets it even when the download failed); empty
+ *     when the list was never updated
  */
 public record FilterList(
-    long id, String name, String url, boolean enabled, long rulesCount, Optional<Instant> lastUpdated) {
+    long id,
+    String name,
+    String url,
+    boolean enabled,
+    long rulesCount,
+    Optional<Instant> lastUpdated) {
 
   static FilterList parse(JsonNode node, String what) throws AdGuardParseException {
     JsonNode o = Json.object(node, what);

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Typed reads of a JSON tree that fail with {@link AdGuardParseException} naming the field, never
- * with a {@code NullPointerException} or {@code ClassCastException}. AdGuard Home writes empty lists
- * as {@code null}; {@link #list} reads both as empty.
+ * with a {@code NullPointerException} or {@code ClassCastException}. AdGuard Home writes empty
+ * lists as {@code null}; {@link #list} reads both as empty.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -30,7 +30,11 @@ public final class Json {
   /** Parses a whole document; trailing garbage is an error. */
   public static JsonNode parse(byte[] body, String what) throws AdGuardParseException {
     try {
-      JsonNode node = MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
+      JsonNode node =
+          MAPPER
+              .readerFor(JsonNode.class)
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(body);
       if (node == null || node.isMissingNode()) {
         throw new AdGuardParseException(what + ": empty answer");
       }

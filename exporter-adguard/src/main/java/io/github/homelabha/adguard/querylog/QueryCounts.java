@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * Counters built from query-log entries: by filtering reason, query type, response status,
  * upstream, cached, and a processing-time histogram. Label values come from bounded sets (unknown
- * values count as {@code other}; at most {@link #MAX_UPSTREAMS} upstreams), so a hostile or
- * unusual log cannot create unbounded series.
+ * values count as {@code other}; at most {@link #MAX_UPSTREAMS} upstreams), so a hostile or unusual
+ * log cannot create unbounded series.
  */
 public final class QueryCounts {
   public static final int MAX_UPSTREAMS = 16;
@@ -24,11 +24,22 @@ public final class QueryCounts {
 
   static final Set<String> REASONS =
       Set.of(
-          "NotFilteredNotFound", "NotFilteredWhiteList", "NotFilteredError", "FilteredBlackList",
-          "FilteredSafeBrowsing", "FilteredParental", "FilteredInvalid", "FilteredSafeSearch",
-          "FilteredBlockedService", "Rewrite", "RewriteEtcHosts", "RewriteRule");
+          "NotFilteredNotFound",
+          "NotFilteredWhiteList",
+          "NotFilteredError",
+          "FilteredBlackList",
+          "FilteredSafeBrowsing",
+          "FilteredParental",
+          "FilteredInvalid",
+          "FilteredSafeSearch",
+          "FilteredBlockedService",
+          "Rewrite",
+          "RewriteEtcHosts",
+          "RewriteRule");
   static final Set<String> TYPES =
-      Set.of("A", "AAAA", "HTTPS", "SVCB", "PTR", "TXT", "MX", "SRV", "CNAME", "NS", "SOA", "ANY", "DS", "DNSKEY", "CAA", "NAPTR");
+      Set.of(
+          "A", "AAAA", "HTTPS", "SVCB", "PTR", "TXT", "MX", "SRV", "CNAME", "NS", "SOA", "ANY",
+          "DS", "DNSKEY", "CAA", "NAPTR");
   static final Set<String> STATUSES =
       Set.of("NOERROR", "NXDOMAIN", "SERVFAIL", "REFUSED", "FORMERR", "NOTIMP");
 

@@ -12,9 +12,9 @@ import java.util.Map;
  * Follows AdGuard Home's query log and counts every entry exactly once, from the moment the tailer
  * first sees the log (history is not counted).
  *
- * <p>The API has no "newer than": each poll pages from the newest entry back to the previous
- * poll's newest time minus an overlap (entries are stamped when the query started but written when
- * it finished, so a slow query appears late with an old time), skipping entries already seen. The
+ * <p>The API has no "newer than": each poll pages from the newest entry back to the previous poll's
+ * newest time minus an overlap (entries are stamped when the query started but written when it
+ * finished, so a slow query appears late with an old time), skipping entries already seen. The
  * server cuts a page in write order before sorting it by time, so the next cursor is not the page's
  * oldest time but the earliest <em>finish</em> time in the page (time + elapsed): every entry not
  * yet returned was written before that. A poll that fails half-way changes nothing; the next one
@@ -23,6 +23,7 @@ import java.util.Map;
 public final class QueryLogTailer {
   /** Clock differences between an entry's computed finish and the moment it was written. */
   private static final Duration WRITE_SLACK = Duration.ofMillis(5);
+
   /** How far a page may grow when late-written entries fill it. */
   private static final int MAX_PAGE_GROWTH = 8;
 
@@ -33,8 +34,10 @@ public final class QueryLogTailer {
   private final QueryCounts counts = new QueryCounts();
   private Map<Long, Long> seen = new HashMap<>();
   private Instant highWater;
+
   /** Entries older than this were forgotten to bound memory; they are never counted again. */
   private Instant forgottenBelow;
+
   private boolean started;
   private long polls;
   private long truncatedPolls;
@@ -61,7 +64,9 @@ public final class QueryLogTailer {
     return new QueryLogTailer(500, Duration.ofSeconds(30), 200_000, 200_000);
   }
 
-  /** Reads what was logged since the last poll and counts it. Throws, changing nothing, on error. */
+  /**
+   * Reads what was logged since the last poll and counts it. Throws, changing nothing, on error.
+   */
   public synchronized void poll(QueryLogSource source) throws Exception {
     boolean baseline = !started;
     Instant boundary = highWater == null ? null : highWater.minus(overlap);

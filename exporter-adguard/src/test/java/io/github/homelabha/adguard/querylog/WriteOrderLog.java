@@ -32,9 +32,15 @@ final class WriteOrderLog implements QueryLogSource {
     String text = start.toString();
     inFlight.add(
         new QueryLogEntry(
-            start, text, elapsedMillis / 1000, id % 7 == 0 ? "FilteredBlackList" : "NotFilteredNotFound",
-            id % 3 == 0 ? "AAAA" : "A", "NOERROR", id % 2 == 0 ? "" : "tls://1.1.1.1:853",
-            id % 2 == 0, id * 0x9E3779B97F4A7C15L));
+            start,
+            text,
+            elapsedMillis / 1000,
+            id % 7 == 0 ? "FilteredBlackList" : "NotFilteredNotFound",
+            id % 3 == 0 ? "AAAA" : "A",
+            "NOERROR",
+            id % 2 == 0 ? "" : "tls://1.1.1.1:853",
+            id % 2 == 0,
+            id * 0x9E3779B97F4A7C15L));
   }
 
   /** Writes, in finishing order, every started query that has finished by {@code now}. */
