@@ -1,7 +1,7 @@
 package io.github.homelabha.adguard.simulator;
 
 /** How the API misbehaves, switched at run time through {@code POST /simulator/fault}. */
-enum Fault {
+public enum Fault {
   /** Answers normally. */
   NONE,
   /** Holds every API answer for the configured delay before sending it. */
