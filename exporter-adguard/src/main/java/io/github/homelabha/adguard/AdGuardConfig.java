@@ -35,7 +35,7 @@ public final class AdGuardConfig implements Validatable {
   /** How the query log is followed. */
   public static final class QueryLog {
     public int pageSize = 500;
-    public Duration overlap = Duration.ofSeconds(30);
+    public Duration overlap = Duration.ofSeconds(15);
     public int maxEntriesPerScrape = 200_000;
   }
 

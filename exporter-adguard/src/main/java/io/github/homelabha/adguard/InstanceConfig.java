@@ -1,5 +1,6 @@
 package io.github.homelabha.adguard;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.homelabha.core.api.ConfigProblems;
 import io.github.homelabha.core.api.Secret;
 import io.github.homelabha.core.upstream.HttpUpstreamConfig;
@@ -24,8 +25,10 @@ public class InstanceConfig extends HttpUpstreamConfig {
   /** How the exporter authenticates. */
   public enum Auth {
     /** {@code POST /control/login} once, then the session cookie: one bcrypt check per session. */
+    @JsonProperty("session")
     SESSION,
     /** Basic auth on every request (one bcrypt check per request on the AdGuard side). */
+    @JsonProperty("basic")
     BASIC
   }
 

@@ -102,7 +102,7 @@ public final class ConfigItems {
     String what = "/control/dns_info";
     JsonNode o = Json.object(dnsInfo, what);
     Map<String, String> items = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!DNS_STATE_KEYS.contains(e.getKey())) {
         items.put("setting " + e.getKey(), canonical(e.getValue()));
@@ -142,7 +142,7 @@ public final class ConfigItems {
   private static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = CANONICAL.createObjectNode();
-      node.fields().forEachRemaining(e -> out.set(e.getKey(), sorted(e.getValue())));
+      node.properties().iterator().forEachRemaining(e -> out.set(e.getKey(), sorted(e.getValue())));
       return out;
     }
     if (node.isArray()) {

@@ -58,7 +58,7 @@ public record Stats(
       if (!n.isObject()) {
         throw new AdGuardParseException(what + "." + field + ": element is not an object");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().doubleValue())) {
           throw new AdGuardParseException(what + "." + field + ": value is not a number");
