@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-600}
 QPS=${QPS:-1000}
 SCRAPE_INTERVAL=${SCRAPE_INTERVAL:-15}
-EXPORTER_JAR=exporter-adguard/target/exporter-adguard.jar
-SIM_JAR=adguard-simulator/target/adguard-simulator.jar
+EXPORTER_JAR=${EXPORTER_JAR:-exporter-adguard/target/exporter-adguard.jar}
+SIM_JAR=${SIM_JAR:-adguard-simulator/target/adguard-simulator.jar}
 for j in "$EXPORTER_JAR" "$SIM_JAR"; do
   [[ -f $j ]] || { echo "missing $j: build first (see the top of this script)" >&2; exit 2; }
 done
@@ -48,11 +48,12 @@ eport=$(free_port)
 MALLOC_ARENA_MAX=1 java -Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData \
   -jar "$EXPORTER_JAR" --config.file="$work/adguard.yml" --web.listen-address=127.0.0.1:"$eport" \
+  --scrape.timeout="${SCRAPE_TIMEOUT:-60s}" \
   >"$work/exporter.log" 2>&1 &
 epid=$!
 pids+=("$epid")
 
-scrape() { curl -sf "http://127.0.0.1:$eport/metrics"; }
+scrape() { curl -sf --max-time 120 "http://127.0.0.1:$eport/metrics"; }
 for _ in $(seq 1 100); do scrape >/dev/null 2>&1 && break; sleep 0.2; done
 scrape >/dev/null; sleep "$SCRAPE_INTERVAL"; scrape >/dev/null   # warm-up: baseline + one tail
 
