@@ -1,5 +1,6 @@
 package io.github.homelabha.core.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.homelabha.core.api.ConfigFlag;
 import io.github.homelabha.core.api.ConfigProblems;
 import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
@@ -9,6 +10,7 @@ import io.github.homelabha.core.config.PromDuration;
 import io.github.homelabha.core.logging.LogSetup;
 import io.github.homelabha.core.runtime.ExporterRuntime;
 import io.github.homelabha.core.runtime.RuntimeOptions;
+import io.github.homelabha.core.runtime.SharedResources;
 import io.github.homelabha.core.secrets.Redactor;
 import io.github.homelabha.core.web.ListenAddress;
 import io.github.homelabha.core.web.WebSecurity;
@@ -67,6 +69,23 @@ public final class ExporterMain {
   public static <C> ExporterRuntime launch(
       Exporter<C> exporter, String[] args, Map<String, String> env, PrintStream out)
       throws Exception {
+    return launch(exporter, args, env, out, null, null);
+  }
+
+  /**
+   * As {@link #launch(Exporter, String[], Map, PrintStream)} for one of several exporters in one
+   * JVM: the configuration comes from {@code section} (this exporter's part of a shared YAML file,
+   * exactly what its {@code --config.file} would hold; null for none) and the threads from {@code
+   * shared} (null: its own).
+   */
+  public static <C> ExporterRuntime launch(
+      Exporter<C> exporter,
+      String[] args,
+      Map<String, String> env,
+      PrintStream out,
+      JsonNode section,
+      SharedResources shared)
+      throws Exception {
     CommandLine cl = CommandLineSpec.build(exporter, env);
     ParseResult parsed;
     try {
@@ -97,11 +116,18 @@ public final class ExporterMain {
     Redactor redactor = new Redactor();
     ConfigProblems flagProblems = new ConfigProblems();
     Map<String, Object> overrides = overrides(exporter, cl, flagProblems);
+    Path file = path(cl, CommandLineSpec.CONFIG);
+    if (file != null && section != null) {
+      throw new UsageException(
+          CommandLineSpec.CONFIG + " given although the configuration file has a section for it");
+    }
+    ConfigLoader loader = new ConfigLoader(redactor, env);
     C config;
     try {
       config =
-          new ConfigLoader(redactor, env)
-              .load(exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides);
+          section != null
+              ? loader.loadSection(exporter.configClass(), section, overrides)
+              : loader.load(exporter.configClass(), file, overrides);
     } catch (InvalidConfigException e) {
       // One start-up lists the bad flags and the bad keys together.
       List<String> all = new ArrayList<>(flagProblems.list());
@@ -114,7 +140,7 @@ public final class ExporterMain {
       out.println("configuration OK");
       return null;
     }
-    return ExporterRuntime.start(exporter, config, options, security, redactor);
+    return ExporterRuntime.start(exporter, config, options, security, redactor, shared);
   }
 
   private static RuntimeOptions runtimeOptions(CommandLine cl) throws UsageException {

@@ -40,7 +40,10 @@ public final class ExporterRuntime implements AutoCloseable {
   private final WebServer web;
   private final List<BackgroundTask> tasks;
   private final List<BackgroundTask> started = new ArrayList<>();
+
+  /** The exporter's own scrape pool, stopped with it; null when shared with other exporters. */
   private final ExecutorService pool;
+
   private final Redactor redactor;
   private volatile boolean ready;
   private volatile boolean closed;
@@ -69,12 +72,31 @@ public final class ExporterRuntime implements AutoCloseable {
       WebSecurity security,
       Redactor redactor)
       throws Exception {
+    return start(exporter, config, options, security, redactor, null);
+  }
+
+  /**
+   * As {@link #start(Exporter, Object, RuntimeOptions, WebSecurity, Redactor)}, with the scrape and
+   * HTTP threads taken from {@code shared} (null: the exporter's own) when several exporters run in
+   * one JVM.
+   */
+  public static <C> ExporterRuntime start(
+      Exporter<C> exporter,
+      C config,
+      RuntimeOptions options,
+      WebSecurity security,
+      Redactor redactor,
+      SharedResources shared)
+      throws Exception {
     LogRedaction.add(redactor);
     SetupCollector setup = new SetupCollector(redactor);
     exporter.configure(config, setup);
 
+    boolean ownPool = shared == null;
     ExecutorService pool =
-        Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"));
+        ownPool
+            ? Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"))
+            : shared.scrapePool();
     Clock clock = Clock.systemUTC();
     Set<MetricFamily> declared = Set.copyOf(exporter.metricFamilies());
     List<TargetScraper> scrapers = new ArrayList<>();
@@ -113,7 +135,7 @@ public final class ExporterRuntime implements AutoCloseable {
             exporter.description(),
             build,
             options.telemetryPath(),
-            scrapers,
+            engine,
             links,
             sections,
             redactor,
@@ -131,9 +153,11 @@ public final class ExporterRuntime implements AutoCloseable {
             landing,
             endpoints,
             () -> self[0] != null && self[0].ready,
-            redactor);
+            redactor,
+            ownPool ? null : shared.httpThreads());
     ExporterRuntime runtime =
-        new ExporterRuntime(exporter.name(), web, List.copyOf(setup.tasks), pool, redactor);
+        new ExporterRuntime(
+            exporter.name(), web, List.copyOf(setup.tasks), ownPool ? pool : null, redactor);
     self[0] = runtime;
     try {
       web.start();
@@ -227,7 +251,9 @@ public final class ExporterRuntime implements AutoCloseable {
     try {
       web.stop(grace);
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       LogRedaction.remove(redactor);
     }
   }

@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * The HTTP side of an exporter: {@code /metrics} (client_java's scrape handler: text or OpenMetrics
@@ -43,7 +44,8 @@ public final class WebServer {
       LandingPage landing,
       List<JsonEndpoint> jsonEndpoints,
       BooleanSupplier ready,
-      Redactor redactor) {
+      Redactor redactor,
+      ThreadPool sharedThreads) {
     this.address = address;
     JettyMemoryLayout.describe();
     PrometheusScrapeHandler metrics = new PrometheusScrapeHandler(registry);
@@ -55,17 +57,22 @@ public final class WebServer {
               cfg.startup.showOldJavalinVersionWarning = false;
               // The scrape handler compresses /metrics itself; the rest is small.
               cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              // A handful of threads is plenty for a scrape every few seconds, and each costs
-              // stack memory on a 1 GiB Pi.
-              QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
-              threads.setName("http");
-              cfg.jetty.threadPool = threads;
+              if (sharedThreads != null) {
+                cfg.jetty.threadPool = sharedThreads;
+              } else {
+                // A handful of threads is plenty for a scrape every few seconds, and each costs
+                // stack memory on a 1 GiB Pi.
+                QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+                threads.setName("http");
+                cfg.jetty.threadPool = threads;
+              }
               cfg.jetty.addConnector(
                   (server, http) -> {
                     http.setSendServerVersion(false);
                     ServerConnector c = security.connector(server, http, address);
                     if (c == null) {
-                      c = new ServerConnector(server, new HttpConnectionFactory(http));
+                      // No acceptor thread: the selector accepts too, one thread less per port.
+                      c = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
                       c.setHost(address.host());
                       c.setPort(address.port());
                     }
@@ -97,7 +104,7 @@ public final class WebServer {
                     }
                     probe.handleRequest(new HttpExchangeAdapter(ctx.req(), ctx.res()));
                   });
-              cfg.routes.get("/", ctx -> ctx.html(landing.render()));
+              cfg.routes.get("/", ctx -> ctx.html(landing.render(engine.budget(null))));
               cfg.routes.get("/-/healthy", ctx -> text(ctx, HttpStatus.OK, "Healthy"));
               cfg.routes.get(
                   "/-/ready",
