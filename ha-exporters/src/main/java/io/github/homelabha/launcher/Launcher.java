@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Starts the exporters a command line and configuration file ask for, each exactly as its own jar
  * would start it (same flags, same configuration binding, same environment variables), each on its
- * own port with its own registry, scrape engine and landing page. Only the threads are shared.
+ * own port with its own registry, scrape engine, HTTP threads and landing page. Only the pool
+ * scrapes run on is shared.
  */
 public final class Launcher {
   private Launcher() {}
@@ -66,12 +67,7 @@ public final class Launcher {
               + LauncherArguments.CONFIG_FILE);
     }
 
-    SharedResources shared;
-    try {
-      shared = SharedResources.create(names.size());
-    } catch (Exception e) {
-      throw new ExporterStartException("threads", e.getMessage(), e);
-    }
+    SharedResources shared = SharedResources.create();
     List<ExporterRuntime> started = new ArrayList<>();
     StringBuilder output = new StringBuilder();
     boolean printedOnly = false;

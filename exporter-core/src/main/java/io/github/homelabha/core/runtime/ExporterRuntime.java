@@ -153,8 +153,7 @@ public final class ExporterRuntime implements AutoCloseable {
             landing,
             endpoints,
             () -> self[0] != null && self[0].ready,
-            redactor,
-            ownPool ? null : shared.httpThreads());
+            redactor);
     ExporterRuntime runtime =
         new ExporterRuntime(
             exporter.name(), web, List.copyOf(setup.tasks), ownPool ? pool : null, redactor);

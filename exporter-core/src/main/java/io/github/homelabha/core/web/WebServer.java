@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * The HTTP side of an exporter: {@code /metrics} (client_java's scrape handler: text or OpenMetrics
@@ -44,8 +43,7 @@ public final class WebServer {
       LandingPage landing,
       List<JsonEndpoint> jsonEndpoints,
       BooleanSupplier ready,
-      Redactor redactor,
-      ThreadPool sharedThreads) {
+      Redactor redactor) {
     this.address = address;
     JettyMemoryLayout.describe();
     PrometheusScrapeHandler metrics = new PrometheusScrapeHandler(registry);
@@ -57,15 +55,13 @@ public final class WebServer {
               cfg.startup.showOldJavalinVersionWarning = false;
               // The scrape handler compresses /metrics itself; the rest is small.
               cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              if (sharedThreads != null) {
-                cfg.jetty.threadPool = sharedThreads;
-              } else {
-                // A handful of threads is plenty for a scrape every few seconds, and each costs
-                // stack memory on a 1 GiB Pi.
-                QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
-                threads.setName("http");
-                cfg.jetty.threadPool = threads;
-              }
+              // A handful of threads is plenty for a scrape every few seconds, and each costs
+              // stack memory on a 1 GiB Pi. Each exporter has its own, even with several in one
+              // JVM: requests hanging on one exporter's slow upstream must not take the threads
+              // another exporter's scrapes need.
+              QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+              threads.setName("http");
+              cfg.jetty.threadPool = threads;
               cfg.jetty.addConnector(
                   (server, http) -> {
                     http.setSendServerVersion(false);

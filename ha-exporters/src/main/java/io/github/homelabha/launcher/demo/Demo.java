@@ -47,14 +47,17 @@ final class Demo implements AutoCloseable {
     this.workspace = workspace;
   }
 
+  /** A demo with its workspace, nothing started yet. */
+  static Demo prepare(DemoOptions options) throws IOException {
+    return new Demo(options, Workspace.create());
+  }
+
   /** Starts everything; on failure undoes what was started and throws. */
-  static Demo start(DemoOptions options) throws Exception {
-    Demo demo = new Demo(options, Workspace.create());
+  synchronized void start() throws Exception {
     try {
-      demo.startAll();
-      return demo;
+      startAll();
     } catch (Exception | Error e) {
-      demo.close();
+      close();
       throw e;
     }
   }

@@ -25,7 +25,10 @@ public final class DemoMain {
     }
     Demo demo;
     try {
-      demo = Demo.start(options);
+      demo = Demo.prepare(options);
+      // Before anything starts: Ctrl-C during start-up cleans up too.
+      Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-cleanup"));
+      demo.start();
     } catch (ExporterStartException e) {
       System.err.println("ha-exporters demo: " + e.getMessage());
       return 1;
@@ -33,7 +36,6 @@ public final class DemoMain {
       System.err.println("ha-exporters demo: cannot start: " + e);
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-cleanup"));
     System.out.print(demo.summary());
     return 0;
   }
