@@ -183,6 +183,18 @@ final class Demo implements AutoCloseable {
     return bundle;
   }
 
+  Path workspaceRoot() {
+    return workspace.root();
+  }
+
+  boolean clusterRuns() {
+    return cluster != null;
+  }
+
+  boolean prometheusRuns() {
+    return prometheus != null;
+  }
+
   private interface Step {
     void run() throws Exception;
   }
