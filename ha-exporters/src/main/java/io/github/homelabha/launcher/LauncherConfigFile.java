@@ -1,11 +1,14 @@
 package io.github.homelabha.launcher;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
 import io.github.homelabha.core.config.ConfigLoader;
+import io.github.homelabha.core.io.BoundedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,18 +42,23 @@ final class LauncherConfigFile {
 
   /** The sections by exporter name, in file order. */
   static Map<String, JsonNode> read(Path file) throws InvalidConfigException {
-    String text = readBounded(file);
     JsonNode root;
     try {
-      root = ConfigLoader.yamlMapper().readTree(text);
+      root = ConfigLoader.yamlMapper().readTree(BoundedFiles.read(file, MAX_BYTES));
     } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
+      // Only the position: the parser's message quotes the offending line, which can hold a
+      // password, and no secret is known to the redactor yet.
+      JsonLocation loc = e.getLocation();
       throw problem(
           "YAML syntax error in "
               + file
-              + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-              + ": "
-              + e.getOriginalMessage());
+              + (loc == null
+                  ? ""
+                  : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw problem("cannot read configuration file " + file + " (missing or no permission)");
+    } catch (IOException e) {
+      throw problem("cannot read configuration file " + file + ": " + e.getMessage());
     }
     Map<String, JsonNode> sections = new LinkedHashMap<>();
     if (root == null || root.isNull() || root.isMissingNode()) {
@@ -78,20 +86,6 @@ final class LauncherConfigFile {
       throw new InvalidConfigException(problems);
     }
     return sections;
-  }
-
-  private static String readBounded(Path file) throws InvalidConfigException {
-    try {
-      if (!Files.isRegularFile(file)) {
-        throw problem("configuration file " + file + " is missing or not a regular file");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw problem("configuration file " + file + " is larger than " + MAX_BYTES + " bytes");
-      }
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw problem("cannot read configuration file " + file + ": " + e.getMessage());
-    }
   }
 
   private static InvalidConfigException problem(String message) {

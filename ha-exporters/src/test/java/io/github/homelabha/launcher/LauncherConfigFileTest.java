@@ -61,16 +61,25 @@ class LauncherConfigFileTest {
         .hasMessageContaining("YAML syntax error in " + dir.resolve("ha-exporters.yml"))
         .hasMessageContaining("line");
     assertThatThrownBy(() -> LauncherConfigFile.read(dir.resolve("missing.yml")))
-        .hasMessageContaining("missing or not a regular file");
+        .hasMessageContaining("missing or no permission");
     assertThatThrownBy(() -> LauncherConfigFile.read(dir))
-        .hasMessageContaining("missing or not a regular file");
+        .hasMessageContaining("cannot read configuration file " + dir);
     Path big = file("# " + "x".repeat((int) LauncherConfigFile.MAX_BYTES) + "\n");
-    assertThatThrownBy(() -> LauncherConfigFile.read(big)).hasMessageContaining("larger than");
+    assertThatThrownBy(() -> LauncherConfigFile.read(big))
+        .hasMessageContaining("cannot read configuration file " + big);
+  }
+
+  @Test
+  void aSyntaxErrorNamesThePositionButNeverQuotesTheLine() throws Exception {
+    Path f = file("sync:\n  rclone:\n    password: \"hunter2-secret\n");
+    assertThatThrownBy(() -> LauncherConfigFile.read(f))
+        .hasMessageContaining("YAML syntax error")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test
   void duplicateKeysAreRejected() throws Exception {
     assertThatThrownBy(() -> LauncherConfigFile.read(file("sync: {}\nsync: {}\n")))
-        .hasMessageContaining("sync");
+        .hasMessageContaining("at line 2");
   }
 }
