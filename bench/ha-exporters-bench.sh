@@ -6,7 +6,8 @@
 # For each way of running (all exporters in one ha-exporters JVM; each exporter's own jar in its
 # own JVM) with the Pi flags of the README:
 #   first scrape  wall-clock time from starting the JVM(s) until every exporter answered /metrics,
-#                 without and with an AppCDS archive (recorded by a run before);
+#                 and the CPU time the JVM(s) used until then, without and with an AppCDS
+#                 archive (recorded by a run before);
 #   RSS           VmRSS (and the peak, VmHWM) of each JVM after SECONDS of one scrape per second
 #                 of every exporter, all JVMs running at the same time on the same machine.
 # Everything listens on 127.0.0.1 on free ports; every process it starts is stopped at the end.
@@ -83,13 +84,24 @@ start() {
   pids+=("${started_pids[@]}")
 }
 
-# first_scrape MODE CDS_FLAG: ms from start until every exporter answered, then stops the JVMs
+# CPU time (user + system, ms) the JVMs of the last start used so far
+cpu_ms() {
+  local p ticks=0
+  for p in "${started_pids[@]}"; do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# first_scrape MODE CDS_FLAG: "WALL_MS / CPU_MS" from start until every exporter answered (CPU
+# summed over the JVMs; on a busy machine the CPU time is the figure that repeats), then stops
 first_scrape() {
-  local t0 e
+  local t0 e wall
   t0=$(now_ms)
   start "$1" "$2"
-  for e in "${exporters[@]}"; do wait_metrics "${port[$1-$e]}" $((t0 + 60000)); done
-  echo $(($(now_ms) - t0))
+  for e in "${exporters[@]}"; do wait_metrics "${port[$1-$e]}" $((t0 + 120000)); done
+  wall=$(($(now_ms) - t0))
+  echo "$wall / $(cpu_ms)"
   kill "${started_pids[@]}"
   wait "${started_pids[@]}" 2>/dev/null || true
 }
@@ -98,7 +110,7 @@ rss() { awk '/^VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 threads() { awk '/^Threads/ {print $2}' "/proc/$1/status"; }
 
-echo "== first scrape without a class-data archive (ms)"
+echo "== first scrape without a class-data archive (wall ms / CPU ms)"
 cold_all=$(first_scrape all "")
 cold_own=$(first_scrape own "")
 echo "ha-exporters ($(IFS=+; echo "${exporters[*]}")): $cold_all   own JVMs: $cold_own"
@@ -107,7 +119,7 @@ echo "== recording AppCDS archives"
 first_scrape all "-XX:ArchiveClassesAtExit=@" >/dev/null
 first_scrape own "-XX:ArchiveClassesAtExit=@" >/dev/null
 
-echo "== first scrape with the archive (ms)"
+echo "== first scrape with the archive (wall ms / CPU ms)"
 cds_all=$(first_scrape all "-XX:SharedArchiveFile=@")
 cds_own=$(first_scrape own "-XX:SharedArchiveFile=@")
 echo "ha-exporters: $cds_all   own JVMs: $cds_own"
@@ -143,7 +155,7 @@ for i in "${!exporters[@]}"; do
 done
 echo "| own JVMs together | $total | | |"
 echo
-echo "| first scrape (ms) | ha-exporters | own JVMs |"
+echo "| first scrape (wall ms / CPU ms) | ha-exporters | own JVMs |"
 echo "|---|---|---|"
 echo "| no archive | $cold_all | $cold_own |"
 echo "| AppCDS archive | $cds_all | $cds_own |"
