@@ -47,6 +47,8 @@ if ! cmp -s "$jar" "$copy"; then
 fi
 if [ -f "${copy%.jar}.jsa" ]; then
   cds="-XX:SharedArchiveFile=${copy%.jar}.jsa"
+elif [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+  cds="-Xshare:auto" # printing the usage would record an archive of almost nothing
 else
   cds="-XX:ArchiveClassesAtExit=${copy%.jar}.jsa"
 fi
