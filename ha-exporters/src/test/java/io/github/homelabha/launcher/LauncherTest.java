@@ -158,7 +158,7 @@ class LauncherTest {
     Path cfg = file("sync: {}\n");
     String[] args = {"--config.file=" + cfg, "sync", ANY_PORT, "--config.file=" + cfg};
     assertThatThrownBy(() -> Launcher.start(args, Map.of()))
-        .hasMessageStartingWith("sync: --config.file given");
+        .hasMessageStartingWith("sync: --config.file cannot be combined");
   }
 
   @Test
