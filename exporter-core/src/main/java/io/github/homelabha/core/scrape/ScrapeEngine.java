@@ -98,6 +98,17 @@ public final class ScrapeEngine {
     return merge(snapshots);
   }
 
+  /**
+   * Scrapes, in parallel, the targets that have no result yet (none when every target has been
+   * scraped once), waiting at most {@code budget}. For the landing page's first visit.
+   */
+  public void scrapeNeverScraped(Duration budget) {
+    List<TargetScraper> pending = scrapers.values().stream().filter(s -> s.last() == null).toList();
+    if (!pending.isEmpty()) {
+      scrapeAll(pending, budget);
+    }
+  }
+
   private List<ScrapeResult> scrapeAll(List<TargetScraper> list, Duration budget) {
     if (list.size() == 1) {
       return List.of(list.get(0).scrape(budget));
