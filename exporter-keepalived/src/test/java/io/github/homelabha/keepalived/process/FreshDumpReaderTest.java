@@ -2,6 +2,7 @@ package io.github.homelabha.keepalived.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.keepalived.Fixtures;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +25,13 @@ class FreshDumpReaderTest {
   @TempDir Path tmp;
   private Path dumps;
   private Path samples;
-  private final KeepalivedProcess process = new KeepalivedProcess(1, 1);
+
+  /** keepalived stand-in: this JVM (its start time is real, its files are ours). */
+  private KeepalivedProcess process;
 
   @BeforeEach
   void setUp() throws Exception {
+    process = thisProcess(tmp);
     dumps = Files.createDirectories(tmp.resolve("dumps"));
     samples = Files.createDirectories(tmp.resolve("samples"));
     for (String f : new String[] {"master", "backup"}) {
@@ -34,6 +39,13 @@ class FreshDumpReaderTest {
       Files.writeString(samples.resolve(f + ".data"), Fixtures.dump("2.2.7/" + f + ".data"));
       Files.writeString(samples.resolve(f + ".stats"), Fixtures.dump("2.2.7/" + f + ".stats"));
     }
+  }
+
+  static KeepalivedProcess thisProcess(Path anyOwnFile) throws Exception {
+    long pid = ProcessHandle.current().pid();
+    int uid = (Integer) Files.getAttribute(anyOwnFile, "unix:uid");
+    return new KeepalivedProcess(
+        pid, ProcessVerifier.startTicks(Path.of("/proc", Long.toString(pid))), uid);
   }
 
   private Path script(String name, String body) throws Exception {
@@ -55,7 +67,7 @@ class FreshDumpReaderTest {
 
   /** A kill stand-in writing {@code sample}'s dump {@code delay} seconds after the signal. */
   private Signaller writer(String sample, String delay, String extra) throws Exception {
-    return new Signaller(
+    return new CommandSignaller(
         script(
                 "kill",
                 "case \"$2\" in\n  36) f=keepalived.json; s=json;;\n  10) f=keepalived.data;"
@@ -71,12 +83,13 @@ class FreshDumpReaderTest {
                     + ".$s > "
                     + dumps
                     + "/$f ) &\n")
-            .toString());
+            .toString(),
+        new ProcessVerifier());
   }
 
   private FreshDumpReader reader(SignalNumbers s, Signaller k) {
     return new FreshDumpReader(
-        new DumpLocations(dumps, false), s, k, FreshDumpReader.DumpFormatChoice.AUTO, true);
+        new DumpLocations(dumps), s, k, FreshDumpReader.DumpFormatChoice.AUTO, true);
   }
 
   private void oldDumpsSay(String sample) throws Exception {
@@ -124,7 +137,7 @@ class FreshDumpReaderTest {
         .start()
         .waitFor();
     Signaller sameStamp =
-        new Signaller(
+        new CommandSignaller(
             script(
                     "kill",
                     "case \"$2\" in 36) f=keepalived.json; s=json; r="
@@ -138,7 +151,8 @@ class FreshDumpReaderTest {
                         + "/$f; touch -r $r "
                         + dumps
                         + "/$f ) &\n")
-                .toString());
+                .toString(),
+            new ProcessVerifier());
     FileStamp old = FileStamp.of(dumps.resolve("keepalived.json"));
 
     FreshDump d = reader(signums(true), sameStamp).read(process, Duration.ofSeconds(3));
@@ -161,7 +175,10 @@ class FreshDumpReaderTest {
   @Test
   void noNewDumpIsStaleAndSaysWhereItLooked() throws Exception {
     oldDumpsSay("master");
-    FreshDumpReader r = reader(signums(true), new Signaller(script("kill", "exit 0\n").toString()));
+    FreshDumpReader r =
+        reader(
+            signums(true),
+            new CommandSignaller(script("kill", "exit 0\n").toString(), new ProcessVerifier()));
 
     long t0 = System.nanoTime();
     assertThatThrownBy(() -> r.read(process, Duration.ofMillis(300)))
@@ -176,7 +193,7 @@ class FreshDumpReaderTest {
   void missingDumpDirectoryIsExplained() throws Exception {
     FreshDumpReader r =
         new FreshDumpReader(
-            new DumpLocations(tmp.resolve("absent"), false),
+            new DumpLocations(tmp.resolve("absent")),
             signums(true),
             writer("master", "0", ""),
             FreshDumpReader.DumpFormatChoice.AUTO,
@@ -192,7 +209,7 @@ class FreshDumpReaderTest {
   void forcedJsonOnABuildWithoutItIsAClearError() throws Exception {
     FreshDumpReader r =
         new FreshDumpReader(
-            new DumpLocations(dumps, false),
+            new DumpLocations(dumps),
             signums(false),
             writer("master", "0", ""),
             FreshDumpReader.DumpFormatChoice.JSON,
@@ -203,30 +220,99 @@ class FreshDumpReaderTest {
   }
 
   @Test
-  void findsDumpsInSystemdPrivateTmp() throws Exception {
-    Path priv =
-        Files.createDirectories(
-            dumps.resolve("systemd-private-abc-keepalived.service-xyz").resolve("tmp"));
-    Signaller k =
-        new Signaller(
-            script(
-                    "kill",
-                    "case \"$2\" in 36) f=keepalived.json; s=json;; 10) f=keepalived.data; s=data;;"
-                        + " esac\n( sleep 0.02; cat "
-                        + samples
-                        + "/master.$s > "
-                        + priv
-                        + "/$f ) &\n")
-                .toString());
-    FreshDumpReader r =
-        new FreshDumpReader(
-            new DumpLocations(dumps, true),
-            signums(true),
-            k,
-            FreshDumpReader.DumpFormatChoice.AUTO,
-            true);
+  void neverOpensAFifoInPlaceOfADump() throws Exception {
+    oldDumpsSay("master");
+    Files.delete(dumps.resolve("keepalived.json"));
+    assertThat(
+            new ProcessBuilder("mkfifo", dumps.resolve("keepalived.json").toString())
+                .start()
+                .waitFor())
+        .isZero();
+    FreshDumpReader r = reader(signums(true), writer("master", "0.01", ""));
 
-    FreshDump d = r.read(process, Duration.ofSeconds(3));
-    assertThat(d.directory()).isEqualTo(priv);
+    assertThatThrownBy(() -> r.read(process, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"))
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void aRoundThatCannotStartWithinItsBudgetGivesUpInsteadOfQueueing() throws Exception {
+    oldDumpsSay("master");
+    CountDownLatch release = new CountDownLatch(1);
+    Signaller stuck =
+        (p, signals) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    FreshDumpReader r = reader(signums(true), stuck);
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                r.read(process, Duration.ofSeconds(30));
+              } catch (ScrapeException e) {
+                // released without a dump: stale, as expected
+              }
+            });
+    first.start();
+    await().until(() -> first.getState() == Thread.State.WAITING);
+
+    assertThatThrownBy(() -> r.read(process, Duration.ofMillis(200)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("timeout"))
+        .hasMessageContaining("still running");
+    release.countDown();
+    first.join();
+  }
+
+  @Test
+  void refusesALinkInPlaceOfADump() throws Exception {
+    oldDumpsSay("backup");
+    Path planted =
+        Files.writeString(tmp.resolve("planted.json"), Fixtures.dump("2.2.7/master.json"));
+    Files.delete(dumps.resolve("keepalived.json"));
+    Files.createSymbolicLink(dumps.resolve("keepalived.json"), planted);
+
+    assertThatThrownBy(
+            () ->
+                reader(signums(true), writer("master", "0.01", ""))
+                    .read(process, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"));
+  }
+
+  @Test
+  void refusesADumpOwnedBySomeoneElse() throws Exception {
+    oldDumpsSay("backup");
+    KeepalivedProcess other =
+        new KeepalivedProcess(process.pid(), process.startTicks(), process.uid() + 4242);
+    // root's files are always trusted: only meaningful when the test runs as another user
+    org.junit.jupiter.api.Assumptions.assumeTrue(process.uid() != 0, "files of root are trusted");
+
+    assertThatThrownBy(
+            () ->
+                reader(signums(true), writer("master", "0.01", ""))
+                    .read(other, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"))
+        .hasMessageContaining("owned by uid");
+  }
+
+  @Test
+  void findsTheDumpDirectoryThroughTheProcessRoot() throws Exception {
+    Path proc = tmp.resolve("proc");
+    Path rootfs = Files.createDirectories(tmp.resolve("rootfs/tmp"));
+    Files.createDirectories(proc.resolve("4321"));
+    Files.createSymbolicLink(proc.resolve("4321/root"), tmp.resolve("rootfs"));
+    DumpLocations l = new DumpLocations(Path.of("/tmp"), proc);
+
+    assertThat(l.directoryOf(new KeepalivedProcess(4321, 1, 0)))
+        .isEqualTo(proc.resolve("4321/root/tmp"));
+    assertThat(l.directoryOf(new KeepalivedProcess(999, 1, 0))).isEqualTo(Path.of("/tmp"));
+    assertThat(rootfs).isDirectory();
   }
 }
