@@ -66,28 +66,60 @@ class KeepalivedBenchmark {
   /**
    * Latency of a cluster with {@code instances} VRRP instances: the exporter in keepalived's own
    * network namespace (the common case: a separate JVM started inside the namespace, reached
-   * through a veth pair), and in another one (this JVM, naming the namespace).
+   * through a veth pair), and in another one (this JVM, naming the namespace). With {@code
+   * -Dkeepalived.bench.baseline=DIR} (another build's {@code exporter-keepalived/target/classes})
+   * that build runs beside this one in the same namespace and the two are scraped in turn, so both
+   * see the same load.
    */
   private String latencies(int instances) throws Exception {
     try (NetworkLab lab = NetworkLab.create("kab")) {
       KeepalivedNodes nodes =
           KeepalivedNodes.twoNodes(lab, tmp.resolve("l" + instances), instances - 1);
+      NamespacedExporter.link(lab, "n1");
+      String[] args = {
+        "--keepalived.pid-file=" + nodes.n1().pidFile, "--keepalived.dump-dir=" + nodes.n1().dumps
+      };
+      String classPath = System.getProperty("java.class.path");
+      String baselineDir = System.getProperty("keepalived.bench.baseline", "");
+      List<String> names = new ArrayList<>(List.of("this build"));
+      List<NamespacedExporter> local = new ArrayList<>();
       StringBuilder out = new StringBuilder();
-      try (NamespacedExporter local =
-              NamespacedExporter.start(lab, "n1", tmp, nodes.n1().exporterArgsFindingNetns());
-          RunningExporter other =
-              RunningExporter.start(new KeepalivedExporter(), nodes.n1().exporterArgs())) {
+      try (RunningExporter other =
+          RunningExporter.start(new KeepalivedExporter(), nodes.n1().exporterArgs())) {
+        local.add(
+            NamespacedExporter.start(
+                lab, "n1", tmp.resolve("x" + instances + ".log"), classPath, args));
+        if (!baselineDir.isEmpty()) {
+          String ours = Path.of("target", "classes").toAbsolutePath().toString();
+          local.add(
+              NamespacedExporter.start(
+                  lab,
+                  "n1",
+                  tmp.resolve("b" + instances + ".log"),
+                  classPath.replace(ours, baselineDir),
+                  args));
+          names.add("baseline " + baselineDir);
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> state(other.scrape()) == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> local.scrape() != null);
+        for (NamespacedExporter e : local) {
+          await().atMost(Duration.ofSeconds(30)).until(() -> e.scrape() != null);
+        }
         assertThat(other.scrape().samples("keepalived_vrrp_instance_state")).hasSize(instances);
+        List<Scrape> scrapes = new ArrayList<>();
+        local.forEach(e -> scrapes.add(e::scrapeText));
+        List<Latency> measured = latency(scrapes);
+        for (int i = 0; i < measured.size(); i++) {
+          out.append(
+              String.format(
+                  "  %d VRRP instance(s), exporter in keepalived's network namespace, %s:%n%s",
+                  instances, names.get(i), measured.get(i)));
+        }
         out.append(
             String.format(
-                "  %d VRRP instance(s), exporter in keepalived's network namespace:%n", instances));
-        out.append(latency(local::scrapeText));
-        out.append(
-            String.format(
-                "  %d VRRP instance(s), exporter in another network namespace:%n", instances));
-        out.append(latency(other::scrapeText));
+                "  %d VRRP instance(s), exporter in another network namespace, this build:%n%s",
+                instances, latency(List.of(other::scrapeText)).get(0)));
+      } finally {
+        local.forEach(NamespacedExporter::close);
       }
       return out.toString();
     }
@@ -186,26 +218,35 @@ class KeepalivedBenchmark {
     String get() throws Exception;
   }
 
-  private static Latency latency(Scrape e) throws Exception {
+  /** Scrapes each exporter in turn, {@link #LATENCY_SCRAPES} times, after a warm-up. */
+  private static List<Latency> latency(List<Scrape> exporters) throws Exception {
     for (int i = 0; i < 30; i++) {
-      e.get(); // warm-up
+      for (Scrape e : exporters) {
+        e.get();
+      }
     }
-    List<Double> http = new ArrayList<>();
-    List<Double> scrape = new ArrayList<>();
-    List<Double> dump = new ArrayList<>();
+    List<Latency> out = new ArrayList<>();
+    for (int k = 0; k < exporters.size(); k++) {
+      out.add(new Latency(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+    }
     for (int i = 0; i < LATENCY_SCRAPES; i++) {
-      long t0 = System.nanoTime();
-      String body = e.get();
-      http.add((System.nanoTime() - t0) / 1e6);
-      ParsedMetrics m = ExpositionParser.parsePrometheusText(body);
-      assertThat(m.valueOf("keepalived_up")).isEqualTo(1);
-      scrape.add(m.valueOf("keepalived_scrape_duration_seconds") * 1000);
-      dump.add(m.valueOf("keepalived_dump_duration_seconds") * 1000);
+      for (int k = 0; k < exporters.size(); k++) {
+        long t0 = System.nanoTime();
+        String body = exporters.get(k).get();
+        Latency l = out.get(k);
+        l.http().add((System.nanoTime() - t0) / 1e6);
+        ParsedMetrics m = ExpositionParser.parsePrometheusText(body);
+        assertThat(m.valueOf("keepalived_up")).isEqualTo(1);
+        l.scrape().add(m.valueOf("keepalived_scrape_duration_seconds") * 1000);
+        l.dump().add(m.valueOf("keepalived_dump_duration_seconds") * 1000);
+      }
     }
-    Collections.sort(http);
-    Collections.sort(scrape);
-    Collections.sort(dump);
-    return new Latency(http, scrape, dump);
+    for (Latency l : out) {
+      Collections.sort(l.http());
+      Collections.sort(l.scrape());
+      Collections.sort(l.dump());
+    }
+    return out;
   }
 
   private static double state(ParsedMetrics m) {

@@ -28,8 +28,8 @@ final class NamespacedExporter implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  static NamespacedExporter start(NetworkLab lab, String host, Path logDir, String... args)
-      throws IOException {
+  /** Connects this namespace with the host's: 203.0.113.1 here, 203.0.113.2 there. */
+  static void link(NetworkLab lab, String host) {
     String ns = lab.namespace(host);
     // the outer end lives in this namespace until the lab deletes the host's namespace, which
     // removes the pair
@@ -42,6 +42,14 @@ final class NamespacedExporter implements AutoCloseable {
     Commands.run(Commands.DEFAULT_TIMEOUT, List.of("ip", "link", "set", outer, "up"));
     lab.exec(host, "ip", "addr", "add", "203.0.113.2/30", "dev", "bench0");
     lab.exec(host, "ip", "link", "set", "bench0", "up");
+  }
+
+  /**
+   * Starts the exporter found on {@code classPath} in {@code host}'s namespace, listening on the
+   * address {@link #link} gave it.
+   */
+  static NamespacedExporter start(
+      NetworkLab lab, String host, Path log, String classPath, String... args) {
     int port = PortAllocator.freeLoopbackPort();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd =
@@ -49,12 +57,11 @@ final class NamespacedExporter implements AutoCloseable {
             List.of(
                 java,
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath,
                 "io.github.homelabha.keepalived.KeepalivedExporterMain",
                 "--web.listen-address=203.0.113.2:" + port));
     cmd.addAll(List.of(args));
-    ManagedProcess p =
-        lab.start(host, logDir.resolve("exporter-" + host + ".log"), cmd.toArray(String[]::new));
+    ManagedProcess p = lab.start(host, log, cmd.toArray(String[]::new));
     return new NamespacedExporter(p, "http://203.0.113.2:" + port);
   }
 
