@@ -129,6 +129,10 @@ class NotifyFifoReaderTest {
     reader.start();
     try {
       write(fifo, "INSTANCE \"BOOM\" MASTER 100\n");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> reader.problem().orElse("").contains("OutOfMemoryError"));
+      // blocks until the restarted reader has opened the FIFO again
       write(fifo, "INSTANCE \"VI_1\" MASTER 100\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
     } finally {
