@@ -100,9 +100,9 @@ class KeepalivedBenchmark {
                   args));
           names.add("baseline " + baselineDir);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(other.scrape()) == 2);
+        await().atMost(Duration.ofSeconds(120)).until(() -> state(other.scrape()) == 2);
         for (NamespacedExporter e : local) {
-          await().atMost(Duration.ofSeconds(30)).until(() -> e.scrape() != null);
+          await().atMost(Duration.ofSeconds(120)).until(() -> e.scrape() != null);
         }
         assertThat(other.scrape().samples("keepalived_vrrp_instance_state")).hasSize(instances);
         List<Scrape> scrapes = new ArrayList<>();
