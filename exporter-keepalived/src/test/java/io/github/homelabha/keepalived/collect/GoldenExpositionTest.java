@@ -52,7 +52,7 @@ class GoldenExpositionTest {
     RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(stateLabel));
     new DumpMetricsWriter(stateLabel).write(dump, Optional.of(HOST), out);
 
-    String actual = render(out);
+    String actual = render(out, KeepalivedMetrics.all(stateLabel));
     Path golden =
         GOLDEN.resolve(fixture + "." + format + (stateLabel ? ".state-label" : "") + ".txt");
     if (Boolean.getBoolean("golden.update")) {
@@ -72,10 +72,16 @@ class GoldenExpositionTest {
         : DumpAssembler.fromText(data, StatsParser.parse(Fixtures.dump(base + ".stats")));
   }
 
-  /** One line per series, in the order written: {@code name{label="value",...} value}. */
-  private static String render(RecordingWriter out) {
+  /**
+   * One line per series, {@code name{label="value",...} value}: families in catalog order, series
+   * in the order written.
+   */
+  private static String render(RecordingWriter out, List<MetricFamily> catalog) {
     StringBuilder s = new StringBuilder();
-    for (RecordingWriter.Sample sample : out.all()) {
+    for (RecordingWriter.Sample sample :
+        out.all().stream()
+            .sorted(java.util.Comparator.comparingInt(x -> catalog.indexOf(x.family())))
+            .toList()) {
       MetricFamily f = sample.family();
       List<String> pairs = new ArrayList<>();
       for (int i = 0; i < f.labelNames().size(); i++) {
