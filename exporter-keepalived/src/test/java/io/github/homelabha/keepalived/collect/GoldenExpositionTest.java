@@ -50,7 +50,7 @@ class GoldenExpositionTest {
       throws Exception {
     KeepalivedDump dump = dump(fixture, format);
     RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(stateLabel));
-    new DumpMetricsWriter(stateLabel).write(dump, Optional.of(HOST), out);
+    new DumpCollectors(stateLabel).write(dump, Optional.of(HOST), out);
 
     String actual = render(out, KeepalivedMetrics.all(stateLabel));
     Path golden =
