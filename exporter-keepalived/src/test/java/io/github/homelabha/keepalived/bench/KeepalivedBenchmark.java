@@ -56,7 +56,9 @@ class KeepalivedBenchmark {
             "%nkeepalived benchmark: %d sequential scrapes per line (load average %s)%n",
             LATENCY_SCRAPES, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
     for (int instances : new int[] {1, INSTANCES}) {
-      report.append(latencies(instances));
+      String part = latencies(instances);
+      System.out.print(part); // shown even if a later part fails
+      report.append(part);
     }
     report.append(freshness());
     System.out.println(report);
@@ -153,7 +155,7 @@ class KeepalivedBenchmark {
           boolean toMaster = c % 2 == 0;
           nodes.n1().failTrackScript(toMaster);
           await()
-              .atMost(Duration.ofSeconds(20))
+              .atMost(Duration.ofSeconds(120))
               .pollInterval(Duration.ofMillis(5))
               .until(() -> nodes.vipOn("n2", "192.0.2.100") == toMaster);
           int expected = toMaster ? 2 : 1;
