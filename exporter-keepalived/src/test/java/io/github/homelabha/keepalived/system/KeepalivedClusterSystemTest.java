@@ -41,17 +41,20 @@ class KeepalivedClusterSystemTest {
       n2.configure(100, -60, List.of("n1"), 0);
       n1.start();
       n2.start();
-      try (RunningExporter e1 = RunningExporter.start(new KeepalivedExporter(), n1.exporterArgs());
+      try (RunningExporter e1 =
+              RunningExporter.start(new KeepalivedExporter(), patient(n1.exporterArgs()));
           // n2's exporter is not told keepalived's network namespace: it finds it for the VIP check
           RunningExporter e2 =
-              RunningExporter.start(new KeepalivedExporter(), n2.exporterArgsFindingNetns());
+              RunningExporter.start(
+                  new KeepalivedExporter(), patient(n2.exporterArgsFindingNetns()));
           // the text dumps, as builds without JSON support are read, and no FIFO
           RunningExporter e2text =
               RunningExporter.start(
                   new KeepalivedExporter(),
                   "--keepalived.pid-file=" + n2.pidFile,
                   "--keepalived.dump-dir=" + n2.dumps,
-                  "--keepalived.json=false");
+                  "--keepalived.json=false",
+                  DUMP_TIMEOUT);
           // both keepalived from one exporter, as for several instances on one host
           RunningExporter both =
               RunningExporter.start(
@@ -90,6 +93,14 @@ class KeepalivedClusterSystemTest {
         assertThat(m1.valueOf("keepalived_dump_age_seconds")).isLessThan(1);
         assertThat(m1.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
         assertThat(vip(e2.scrape())).isZero();
+        await("one exporter for both nodes sees both")
+            .atMost(FAILOVER)
+            .until(
+                () -> {
+                  ParsedMetrics a = both.scrape();
+                  return a.value("keepalived_up", "target", "n1").orElse(0) == 1
+                      && a.value("keepalived_up", "target", "n2").orElse(0) == 1;
+                });
         ParsedMetrics all = both.scrape();
         assertThat(all.valueOf("keepalived_up", "target", "n1")).isEqualTo(1);
         assertThat(all.valueOf("keepalived_vrrp_instance_state", "target", "n1", "iname", "VI_DNS"))
@@ -235,8 +246,21 @@ class KeepalivedClusterSystemTest {
       yaml.append("  - name: ").append(n.host).append('\n');
       yaml.append("    pid_file: ").append(n.pidFile).append('\n');
       yaml.append("    dump_dir: ").append(n.dumps).append('\n');
+      yaml.append("    dump_timeout: 10s\n");
     }
     return Files.writeString(tmp.resolve("both.yml"), yaml.toString());
+  }
+
+  /**
+   * keepalived on a busy machine can take seconds to write a dump; the default 2s would make some
+   * scrapes fail as stale (never wrong, but not what these steps check).
+   */
+  private static final String DUMP_TIMEOUT = "--keepalived.dump-timeout=10s";
+
+  private static String[] patient(String[] args) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = DUMP_TIMEOUT;
+    return out;
   }
 
   private static double state(RunningExporter e) throws Exception {
