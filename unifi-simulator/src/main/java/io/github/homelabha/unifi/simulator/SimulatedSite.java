@@ -192,8 +192,8 @@ public final class SimulatedSite {
       o.put("uptime", uptime);
       ObjectNode sys = o.putObject("system-stats");
       // Controllers send these numbers as strings.
-      sys.put("cpu", String.format(Locale.ROOT, "%.1f", 3 + (d.mac.hashCode() & 31)));
-      sys.put("mem", String.format(Locale.ROOT, "%.1f", 30 + (d.mac.hashCode() & 15)));
+      sys.put("cpu", String.format(Locale.ROOT, "%.1f", 3.0 + (d.mac.hashCode() & 31)));
+      sys.put("mem", String.format(Locale.ROOT, "%.1f", 30.0 + (d.mac.hashCode() & 15)));
       sys.put("uptime", Long.toString(uptime));
       ObjectNode load = o.putObject("sys_stats");
       load.put("loadavg_1", "0.42");

@@ -120,15 +120,21 @@ final class SimulatorServer {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       stats.requests.incrementAndGet();
-      long latency = settings.latency.toMillis();
-      if (latency > 0) {
-        Thread.sleep(latency);
+      try {
+        long latency = settings.latency.toMillis();
+        if (latency > 0) {
+          Thread.sleep(latency);
+        }
+        route(exchange);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        System.err.println("unifi-simulator: " + exchange.getRequestURI().getPath() + ": " + e);
+        send(
+            exchange,
+            500,
+            "{\"meta\":{\"rc\":\"error\",\"msg\":\"api.err.Internal\"},\"data\":[]}");
       }
-      route(exchange);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      send(exchange, 500, "{\"meta\":{\"rc\":\"error\",\"msg\":\"api.err.Internal\"},\"data\":[]}");
     }
   }
 
