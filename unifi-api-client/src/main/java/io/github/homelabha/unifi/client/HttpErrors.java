@@ -28,7 +28,9 @@ final class HttpErrors {
       case 429 -> {
         stats.rateLimited.incrementAndGet();
         yield new UnifiRateLimitedException(
-            "controller rate-limits requests to " + path + detail, Instant.now());
+            Kind.RATE_LIMITED,
+            "controller rate-limits requests to " + path + detail,
+            Instant.now());
       }
       default ->
           new UnifiException(

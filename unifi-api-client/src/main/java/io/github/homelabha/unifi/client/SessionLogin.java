@@ -87,6 +87,7 @@ final class SessionLogin {
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
       throw new UnifiRateLimitedException(
+          Kind.BACKOFF,
           "no login to " + client.endpoint() + " before " + pausedUntil + ": " + pauseReason,
           pausedUntil);
     }
@@ -138,7 +139,9 @@ final class SessionLogin {
           status,
           wait.toSeconds());
       throw new UnifiRateLimitedException(
-          client.endpoint() + " limits login attempts; next login at " + pausedUntil, pausedUntil);
+          Kind.RATE_LIMITED,
+          client.endpoint() + " limits login attempts; next login at " + pausedUntil,
+          pausedUntil);
     }
     Duration wait = nextBackoff;
     if (code.contains("2fa") || code.contains("2FA") || code.contains("MFA")) {

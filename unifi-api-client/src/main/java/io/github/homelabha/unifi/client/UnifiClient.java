@@ -301,7 +301,7 @@ public final class UnifiClient implements AutoCloseable {
               + " (pin the certificate's SHA-256 fingerprint or give its CA file)",
           e);
     } catch (InterruptedIOException e) {
-      throw new UnifiException(Kind.UNREACHABLE, "no answer from " + endpoint() + " in time", e);
+      throw new UnifiException(Kind.TIMEOUT, "no answer from " + endpoint() + " in time", e);
     } catch (IOException e) {
       throw new UnifiException(
           Kind.UNREACHABLE, "cannot reach " + endpoint() + ": " + rootMessage(e), e);
@@ -331,7 +331,7 @@ public final class UnifiClient implements AutoCloseable {
       }
       return source.getBuffer().readByteArray();
     } catch (InterruptedIOException e) {
-      throw new UnifiException(Kind.UNREACHABLE, "answer from " + endpoint() + " stalled", e);
+      throw new UnifiException(Kind.TIMEOUT, "answer from " + endpoint() + " stalled", e);
     } catch (IOException e) {
       throw new UnifiException(
           Kind.UNREACHABLE, "answer from " + endpoint() + " broke off: " + rootMessage(e), e);

@@ -10,8 +10,10 @@ public class UnifiException extends Exception {
 
   /** Why a request failed. */
   public enum Kind {
-    /** No connection, a timeout, a reset. */
+    /** No connection: refused, no route, unknown host, or the connection broke. */
     UNREACHABLE,
+    /** No complete answer in time. */
+    TIMEOUT,
     /** The certificate failed verification, the pinned fingerprint or the CA file. */
     TLS,
     /** Wrong user name, password or API key. */
@@ -20,6 +22,8 @@ public class UnifiException extends Exception {
     TWO_FACTOR,
     /** The controller limits logins (HTTP 429); the client waits before it tries again. */
     RATE_LIMITED,
+    /** Not sent at all: logins pause after a 429 or a refused login. */
+    BACKOFF,
     /** Logged in, but the account may not read this. */
     PERMISSION,
     /** The path or site does not exist on this controller. */
