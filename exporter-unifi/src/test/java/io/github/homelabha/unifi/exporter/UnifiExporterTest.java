@@ -224,7 +224,7 @@ class UnifiExporterTest {
         assertThat(m.valueOf("unifi_up", "target", "office")).isEqualTo(1);
         assertThat(m.samples("unifi_client_info", "target", "home")).hasSize(5);
         assertThat(m.valueOf("unifi_client_series_omitted", "target", "home")).isEqualTo(55);
-        assertThat(m.has("unifi_node_port_info", "mac", sw, "port", "1", "node", "pi1")).isTrue();
+        assertThat(m.has("unifi_node_port_info", "mac", sw, "port", "1", "host", "pi1")).isTrue();
         Map<String, Long> devicesByTarget =
             m.samples("unifi_device_up").stream()
                 .collect(

@@ -26,6 +26,7 @@ public final class SimulatedSite {
   final List<SimClient> clients = new ArrayList<>();
   volatile String wanStatus = "ok";
   private final long startMillis = System.currentTimeMillis();
+  volatile boolean frozenTime;
 
   /** A device; fields are mutable so faults can be injected while serving. */
   static final class SimDevice {
@@ -161,6 +162,9 @@ public final class SimulatedSite {
   }
 
   private long elapsedSeconds() {
+    if (frozenTime) {
+      return 600;
+    }
     return Math.max(1, (System.currentTimeMillis() - startMillis) / 1000);
   }
 

@@ -73,6 +73,7 @@ final class SimulatorServer {
               settings.mode == SimulatorSettings.Mode.UNIFI_OS,
               settings.seed + i));
     }
+    sites.values().forEach(site -> site.frozenTime = settings.frozenTime);
     server = HttpsServer.create(new InetSocketAddress(settings.bindAddress, settings.port), 64);
     server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
     executor =

@@ -44,6 +44,12 @@ public final class SimulatorSettings {
   /** Bytes of filler added to every data answer, to test response size limits. */
   public volatile int paddingBytes = 0;
 
+  /**
+   * Counters and uptimes stand still (as if 10 minutes had passed), so two runs answer byte for
+   * byte the same: for recorded expositions.
+   */
+  public volatile boolean frozenTime = false;
+
   /** Every this many data requests the console rotates its CSRF token (UniFi OS); 0 never. */
   public volatile int csrfRotateEvery = 50;
 
@@ -66,6 +72,7 @@ public final class SimulatorSettings {
     s.garbageRatio = garbageRatio;
     s.paddingBytes = paddingBytes;
     s.csrfRotateEvery = csrfRotateEvery;
+    s.frozenTime = frozenTime;
     return s;
   }
 }

@@ -180,6 +180,11 @@ public final class UnifiSimulator implements AutoCloseable {
     int paddingBytes = 0;
 
     @Option(
+        names = "--frozen-time",
+        description = "Counters and uptimes stand still, for reproducible recordings.")
+    boolean frozenTime;
+
+    @Option(
         names = "--fingerprint-file",
         description = "Write the certificate's SHA-256 fingerprint (AA:BB:...) to this file.")
     Path fingerprintFile;
@@ -219,6 +224,7 @@ public final class UnifiSimulator implements AutoCloseable {
       s.retryAfterSeconds = retryAfter;
       s.garbageRatio = garbageRatio;
       s.paddingBytes = paddingBytes;
+      s.frozenTime = frozenTime;
       UnifiSimulator sim = start(s);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -48,11 +48,11 @@ public final class PortMetrics {
   static final MetricFamily NODE_PORT =
       MetricFamily.info(
           "unifi_node_port_info",
-          "A configured cluster node and the switch port it is plugged into (node_ports).",
+          "A cluster node (host) and the switch port it is plugged into, from node_ports; not called node, the label scrape configs set.",
           "site",
           "mac",
           "port",
-          "node");
+          "host");
 
   public static final List<MetricFamily> FAMILIES =
       List.of(INFO, UP, SPEED, POE_POWER, RX, TX, NODE_PORT);
