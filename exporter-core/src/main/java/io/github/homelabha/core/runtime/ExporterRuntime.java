@@ -40,6 +40,7 @@ public final class ExporterRuntime implements AutoCloseable {
   private final WebServer web;
   private final List<BackgroundTask> tasks;
   private final List<BackgroundTask> started = new ArrayList<>();
+  private final List<SetupCollector.Closeable> closeables;
   private final ExecutorService pool;
   private final Redactor redactor;
   private volatile boolean ready;
@@ -49,11 +50,13 @@ public final class ExporterRuntime implements AutoCloseable {
       String name,
       WebServer web,
       List<BackgroundTask> tasks,
+      List<SetupCollector.Closeable> closeables,
       ExecutorService pool,
       Redactor redactor) {
     this.name = name;
     this.web = web;
     this.tasks = tasks;
+    this.closeables = closeables;
     this.pool = pool;
     this.redactor = redactor;
   }
@@ -71,7 +74,12 @@ public final class ExporterRuntime implements AutoCloseable {
       throws Exception {
     LogRedaction.add(redactor);
     SetupCollector setup = new SetupCollector(redactor);
-    exporter.configure(config, setup);
+    try {
+      exporter.configure(config, setup);
+    } catch (Exception | Error e) {
+      closeAll(setup.closeables);
+      throw e;
+    }
 
     ExecutorService pool =
         Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"));
@@ -133,7 +141,13 @@ public final class ExporterRuntime implements AutoCloseable {
             () -> self[0] != null && self[0].ready,
             redactor);
     ExporterRuntime runtime =
-        new ExporterRuntime(exporter.name(), web, List.copyOf(setup.tasks), pool, redactor);
+        new ExporterRuntime(
+            exporter.name(),
+            web,
+            List.copyOf(setup.tasks),
+            List.copyOf(setup.closeables),
+            pool,
+            redactor);
     self[0] = runtime;
     try {
       web.start();
@@ -208,7 +222,10 @@ public final class ExporterRuntime implements AutoCloseable {
     close(java.time.Duration.ofSeconds(3));
   }
 
-  /** Stops tasks (newest first), then the server; safe to call twice. */
+  /**
+   * Stops tasks (newest first), then the server, then closes the registered resources (newest
+   * first); safe to call twice.
+   */
   public synchronized void close(java.time.Duration grace) {
     if (closed) {
       return;
@@ -228,7 +245,20 @@ public final class ExporterRuntime implements AutoCloseable {
       web.stop(grace);
     } finally {
       pool.shutdownNow();
+      closeAll(closeables);
       LogRedaction.remove(redactor);
+    }
+  }
+
+  /** Closes what the exporter registered, newest first; one failure does not stop the rest. */
+  private static void closeAll(List<SetupCollector.Closeable> closeables) {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      SetupCollector.Closeable c = closeables.get(i);
+      try {
+        c.resource().close();
+      } catch (Exception e) {
+        log.atWarn().addKeyValue("resource", c.name()).setCause(e).log("did not close cleanly");
+      }
     }
   }
 }
