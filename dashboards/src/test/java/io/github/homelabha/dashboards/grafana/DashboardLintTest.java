@@ -28,7 +28,8 @@ class DashboardLintTest {
   @Test
   void shipsTheThreeDashboards() {
     assertThat(DASHBOARDS.keySet())
-        .containsExactlyInAnyOrder("ha-overview.json", "keepalived.json", "sync.json");
+        .containsExactlyInAnyOrder(
+            "ha-overview.json", "keepalived.json", "sync.json", "unifi.json");
   }
 
   @Test

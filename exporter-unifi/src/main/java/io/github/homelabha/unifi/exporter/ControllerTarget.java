@@ -9,6 +9,7 @@ import io.github.homelabha.unifi.client.UnifiException;
 import io.github.homelabha.unifi.client.model.Device;
 import io.github.homelabha.unifi.client.model.Event;
 import io.github.homelabha.unifi.client.model.Site;
+import io.github.homelabha.unifi.client.model.SysInfo;
 import io.github.homelabha.unifi.exporter.config.ControllerConfig;
 import io.github.homelabha.unifi.exporter.metrics.ClientMetrics;
 import io.github.homelabha.unifi.exporter.metrics.ControllerMetrics;
@@ -63,18 +64,54 @@ final class ControllerTarget implements Target {
 
   @Override
   public void scrape(ScrapeContext context, MetricWriter out) throws ScrapeException {
+    Snapshot snapshot;
     try {
-      List<Site> sites = chosenSites(client.sites());
-      if (!sites.isEmpty()) {
-        ControllerMetrics.writeController(client.sysinfo(sites.get(0).name()), out);
-      }
-      for (Site site : sites) {
-        ControllerMetrics.writeSite(site, out);
-        write(fetch(site.name()), context, out);
-      }
+      snapshot = client.withDeadline(context.deadline(), this::read);
     } catch (UnifiException e) {
       throw new ScrapeException(Reasons.of(e.kind()), name() + ": " + e.getMessage(), e);
     }
+    if (snapshot.missingSite() != null) {
+      throw new ScrapeException("http_status", name() + ": " + snapshot.missingSite());
+    }
+    snapshot.sysinfo().ifPresent(info -> ControllerMetrics.writeController(info, out));
+    for (int i = 0; i < snapshot.sites().size(); i++) {
+      ControllerMetrics.writeSite(snapshot.sites().get(i), out);
+      write(snapshot.data().get(i), context, out);
+    }
+  }
+
+  /** Everything one scrape reads, before anything is written. */
+  private record Snapshot(
+      List<Site> sites, Optional<SysInfo> sysinfo, List<SiteData> data, String missingSite) {}
+
+  private Snapshot read() throws UnifiException {
+    List<Site> all = client.sites();
+    List<Site> sites = new ArrayList<>();
+    for (String wanted : config.sites) {
+      Optional<Site> site =
+          all.stream()
+              .filter(s -> s.name().equals(wanted) || s.description().equals(wanted))
+              .findFirst();
+      if (site.isEmpty()) {
+        Set<String> known = all.stream().map(Site::name).collect(Collectors.toSet());
+        return new Snapshot(
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            "site " + wanted + " is not on the controller (it has " + known + ")");
+      }
+      sites.add(site.get());
+    }
+    if (config.sites.isEmpty()) {
+      sites.addAll(all);
+    }
+    Optional<SysInfo> sysinfo =
+        sites.isEmpty() ? Optional.empty() : Optional.of(client.sysinfo(sites.get(0).name()));
+    List<SiteData> data = new ArrayList<>();
+    for (Site site : sites) {
+      data.add(fetch(site.name()));
+    }
+    return new Snapshot(sites, sysinfo, data, null);
   }
 
   /** One site's data; the raw fetch the benchmark compares the exporter against. */
@@ -98,26 +135,5 @@ final class ControllerTarget implements Target {
     data.events()
         .ifPresent(
             ev -> ControllerMetrics.writeEvents(site, ev, context.startedAt().toEpochMilli(), out));
-  }
-
-  private List<Site> chosenSites(List<Site> all) throws ScrapeException {
-    if (config.sites.isEmpty()) {
-      return all;
-    }
-    List<Site> chosen = new ArrayList<>();
-    for (String wanted : config.sites) {
-      Optional<Site> site =
-          all.stream()
-              .filter(s -> s.name().equals(wanted) || s.description().equals(wanted))
-              .findFirst();
-      if (site.isEmpty()) {
-        Set<String> known = all.stream().map(Site::name).collect(Collectors.toSet());
-        throw new ScrapeException(
-            "http_status",
-            name() + ": site " + wanted + " is not on the controller (it has " + known + ")");
-      }
-      chosen.add(site.get());
-    }
-    return chosen;
   }
 }

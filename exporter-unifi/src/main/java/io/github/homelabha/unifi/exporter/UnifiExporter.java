@@ -111,20 +111,22 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
     setup.addLandingSection("Controllers", () -> controllersTable(targets));
   }
 
+  /** The core's upstream options (tls_config, backoff, timeout) mapped onto the UniFi client. */
   static UnifiClient newClient(ControllerConfig c) {
+    Duration connect =
+        c.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? c.timeout : Duration.ofSeconds(5);
     UnifiClient.Builder b =
         UnifiClient.builder(c.url)
             .platform(c.parsedPlatform())
-            .tls(c.tlsConfig.toOptions())
-            .connectTimeout(
-                c.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? c.timeout : Duration.ofSeconds(5))
+            .tls(c.tlsOptions())
+            .connectTimeout(connect)
             .callTimeout(c.timeout)
             .maxResponseBytes(c.maxResponseBytes)
-            .loginBackoff(c.loginBackoff, c.loginBackoffMax);
+            .backoff(c.backoff.auth, c.backoff.rateLimited, c.backoff.max);
     if (c.usesApiKey()) {
       b.apiKey(c.apiKey.value());
     } else {
-      b.credentials(c.username, c.password.value());
+      b.credentials(c.effectiveUsername(), c.effectivePassword().value());
     }
     return b.build();
   }
@@ -145,8 +147,7 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
                   : stats.loginPausedUntil().toString()));
     }
     return new LandingTable(
-        List.of("controller", "url", "platform", "logins", "429 answers", "logins paused until"),
-        rows);
+        List.of("controller", "url", "platform", "logins", "429 answers", "state"), rows);
   }
 
   /** Logs out of every controller at shutdown, so sessions do not pile up on the console. */

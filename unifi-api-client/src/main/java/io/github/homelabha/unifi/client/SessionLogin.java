@@ -2,8 +2,6 @@ package io.github.homelabha.unifi.client;
 
 import io.github.homelabha.unifi.client.UnifiException.Kind;
 import io.github.homelabha.unifi.client.json.ErrorBodies;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -23,34 +21,24 @@ final class SessionLogin {
   private final SessionCookies cookies;
   private final String username;
   private final String password;
-  private final Clock clock;
-  private final Duration backoffStart;
-  private final Duration backoffMax;
+  private final RequestPause pause;
   private final ClientStats stats;
 
   private volatile String csrf;
   private long generation;
   private boolean loggedIn;
-  private Duration nextBackoff;
-  private Instant pausedUntil = Instant.EPOCH;
-  private String pauseReason = "";
 
   SessionLogin(
       UnifiClient client,
       SessionCookies cookies,
       String username,
       String password,
-      Clock clock,
-      Duration backoffStart,
-      Duration backoffMax) {
+      RequestPause pause) {
     this.client = client;
     this.cookies = cookies;
     this.username = username;
     this.password = password;
-    this.clock = clock;
-    this.backoffStart = backoffStart;
-    this.backoffMax = backoffMax;
-    this.nextBackoff = backoffStart;
+    this.pause = pause;
     this.stats = client.stats();
   }
 
@@ -84,13 +72,8 @@ final class SessionLogin {
   }
 
   private void login(Platform platform) throws UnifiException {
-    Instant now = clock.instant();
-    if (now.isBefore(pausedUntil)) {
-      throw new UnifiRateLimitedException(
-          Kind.BACKOFF,
-          "no login to " + client.endpoint() + " before " + pausedUntil + ": " + pauseReason,
-          pausedUntil);
-    }
+    pause.check(client.endpoint());
+    Instant now = pause.now();
     cookies.clear();
     csrf = null;
     String path = platform == Platform.UNIFI_OS ? "/api/auth/login" : "/api/login";
@@ -119,8 +102,7 @@ final class SessionLogin {
     if (status >= 200 && status < 300 && cookies.hasSession()) {
       loggedIn = true;
       generation++;
-      nextBackoff = backoffStart;
-      stats.loginPausedUntil.set(Instant.EPOCH);
+      pause.succeeded();
       LOG.debug("logged in to {} as {}", client.endpoint(), username);
       return;
     }
@@ -128,24 +110,23 @@ final class SessionLogin {
     String code = ErrorBodies.code(answer);
     if (status == 429 || code.equals("AUTHENTICATION_FAILED_LIMIT_REACHED")) {
       stats.rateLimited.incrementAndGet();
-      Duration wait =
-          HttpErrors.retryAfter(retryAfter, now)
-              .filter(d -> d.compareTo(nextBackoff) > 0)
-              .orElse(nextBackoff);
-      pause(now, wait, "the controller limits login attempts (HTTP " + status + ")");
+      Instant until =
+          pause.pause(
+              true,
+              HttpErrors.retryAfter(retryAfter, now),
+              "the controller limits login attempts (HTTP " + status + ")");
       LOG.warn(
-          "{} refused the login with HTTP {} (too many logins); next try in {} s",
+          "{} refused the login with HTTP {} (too many logins); next try at {}",
           client.endpoint(),
           status,
-          wait.toSeconds());
+          until);
       throw new UnifiRateLimitedException(
           Kind.RATE_LIMITED,
-          client.endpoint() + " limits login attempts; next login at " + pausedUntil,
-          pausedUntil);
+          client.endpoint() + " limits login attempts; next login at " + until,
+          until);
     }
-    Duration wait = nextBackoff;
     if (code.contains("2fa") || code.contains("2FA") || code.contains("MFA")) {
-      pause(now, wait, "the account needs two-factor authentication");
+      pause.pause(false, java.util.Optional.empty(), "the account needs two-factor authentication");
       throw new UnifiException(
           Kind.TWO_FACTOR,
           "account "
@@ -154,7 +135,7 @@ final class SessionLogin {
               + " account without 2FA or an API key");
     }
     if (status >= 200 && status < 300) {
-      pause(now, wait, "the login set no session cookie");
+      pause.pause(false, java.util.Optional.empty(), "the login set no session cookie");
       throw new UnifiException(
           Kind.AUTH,
           "login to "
@@ -165,7 +146,7 @@ final class SessionLogin {
               + " is this a UniFi Network controller (check the platform)?");
     }
     if (status == 400 || status == 401 || status == 403) {
-      pause(now, wait, "the last login was refused");
+      Instant until = pause.pause(false, java.util.Optional.empty(), "the last login was refused");
       throw new UnifiException(
           Kind.AUTH,
           "login to "
@@ -175,9 +156,8 @@ final class SessionLogin {
               + " refused (HTTP "
               + status
               + (code.isEmpty() ? "" : " " + ErrorBodies.clean(code))
-              + "): check user name and password; next try in "
-              + wait.toSeconds()
-              + " s");
+              + "): check user name and password; next try at "
+              + until);
     }
     throw new UnifiException(
         Kind.API_ERROR,
@@ -186,14 +166,6 @@ final class SessionLogin {
             + " answered HTTP "
             + status
             + (code.isEmpty() ? "" : " " + ErrorBodies.clean(code)));
-  }
-
-  private void pause(Instant now, Duration wait, String reason) {
-    pausedUntil = now.plus(wait);
-    pauseReason = reason;
-    stats.loginPausedUntil.set(pausedUntil);
-    Duration doubled = nextBackoff.multipliedBy(2);
-    nextBackoff = doubled.compareTo(backoffMax) > 0 ? backoffMax : doubled;
   }
 
   /** UniFi OS sends the first token with the login and rotates it in later answers. */

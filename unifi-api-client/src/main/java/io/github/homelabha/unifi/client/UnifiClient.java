@@ -20,8 +20,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -54,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class UnifiClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UnifiClient.class);
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final ThreadLocal<Instant> DEADLINE = new ThreadLocal<>();
 
   private final HttpUrl base;
   private final OkHttpClient http;
@@ -62,6 +66,7 @@ public final class UnifiClient implements AutoCloseable {
   private final String apiKey;
   private final SessionLogin login;
   private final ClientStats stats = new ClientStats();
+  private final RequestPause pause;
   private volatile Platform platform;
   private volatile boolean closed;
 
@@ -94,11 +99,10 @@ public final class UnifiClient implements AutoCloseable {
     }
     this.http = hb.build();
     this.ownsHttp = b.httpClient == null;
+    this.pause =
+        new RequestPause(b.clock, b.authBackoff, b.rateLimitedBackoff, b.backoffMax, stats);
     this.login =
-        b.username == null
-            ? null
-            : new SessionLogin(
-                this, cookies, b.username, b.password, b.clock, b.backoffStart, b.backoffMax);
+        b.username == null ? null : new SessionLogin(this, cookies, b.username, b.password, pause);
   }
 
   /**
@@ -158,6 +162,30 @@ public final class UnifiClient implements AutoCloseable {
     }
   }
 
+  /** Work against the controller: several requests bounded by one deadline. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws UnifiException;
+  }
+
+  /**
+   * Runs {@code work} with every request on this thread cut off at {@code deadline} (e.g. a
+   * Prometheus scrape's), instead of only at the per-request timeout.
+   */
+  public <T> T withDeadline(Instant deadline, Work<T> work) throws UnifiException {
+    Instant outer = DEADLINE.get();
+    DEADLINE.set(outer != null && outer.isBefore(deadline) ? outer : deadline);
+    try {
+      return work.run();
+    } finally {
+      if (outer == null) {
+        DEADLINE.remove();
+      } else {
+        DEADLINE.set(outer);
+      }
+    }
+  }
+
   /** The platform in use; {@link Platform#AUTO} until the first request found out. */
   public Platform platform() {
     return platform;
@@ -195,25 +223,44 @@ public final class UnifiClient implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("client is closed");
     }
+    pause.check(endpoint());
     Platform p = platform();
     if (p == Platform.AUTO) {
       p = detectPlatform();
     }
     if (login == null) {
-      return send(p, path, json, null).ok();
+      return settle(send(p, path, json, null));
     }
     long generation = login.ensureSession(p);
     Answer answer = send(p, path, json, login.csrfToken());
     if (!answer.loginRequired()) {
-      return answer.ok();
+      return settle(answer);
     }
     login.renew(p, generation);
     Answer retry = send(p, path, json, login.csrfToken());
     if (retry.loginRequired()) {
+      pause.pause(false, Optional.empty(), "the controller refused the new session");
       throw new UnifiException(
           Kind.AUTH, "controller refused the new session too; check the account's permissions");
     }
-    return retry.ok();
+    return settle(retry);
+  }
+
+  /**
+   * The body of a 2xx answer. A refusal (401 with an API key, 403) or a 429 pauses the client, so
+   * the next calls fail at once instead of asking again.
+   */
+  private byte[] settle(Answer answer) throws UnifiException {
+    if (answer.status >= 200 && answer.status < 300) {
+      pause.succeeded();
+      return answer.body;
+    }
+    if (answer.status == 429) {
+      pause.pause(true, answer.retryAfter, "the controller answered 429 Too Many Requests");
+    } else if (answer.status == 401 || answer.status == 403) {
+      pause.pause(false, Optional.empty(), "the controller refused access (" + answer.status + ")");
+    }
+    return answer.ok();
   }
 
   /** One HTTP answer, read within the size limit. */
@@ -221,11 +268,13 @@ public final class UnifiClient implements AutoCloseable {
     final int status;
     final byte[] body;
     final String path;
+    final Optional<Duration> retryAfter;
 
-    Answer(int status, byte[] body, String path) {
+    Answer(int status, byte[] body, String path, Optional<Duration> retryAfter) {
       this.status = status;
       this.body = body;
       this.path = path;
+      this.retryAfter = retryAfter;
     }
 
     boolean loginRequired() {
@@ -269,7 +318,9 @@ public final class UnifiClient implements AutoCloseable {
       if (login != null) {
         login.updateCsrf(response);
       }
-      return new Answer(response.code(), read(response), path);
+      Optional<Duration> retryAfter =
+          HttpErrors.retryAfter(response.header("Retry-After"), pause.now());
+      return new Answer(response.code(), read(response), path, retryAfter);
     }
   }
 
@@ -288,9 +339,20 @@ public final class UnifiClient implements AutoCloseable {
   }
 
   Response execute(OkHttpClient client, Request request) throws UnifiException {
+    okhttp3.Call call = client.newCall(request);
+    Instant deadline = DEADLINE.get();
+    if (deadline != null) {
+      long left = Duration.between(Instant.now(), deadline).toNanos();
+      if (left <= 0) {
+        throw new UnifiException(Kind.TIMEOUT, "no time left for a request to " + endpoint());
+      }
+      long configured = call.timeout().timeoutNanos();
+      call.timeout()
+          .timeout(configured == 0 ? left : Math.min(left, configured), TimeUnit.NANOSECONDS);
+    }
     stats.requests.incrementAndGet();
     try {
-      return client.newCall(request).execute();
+      return call.execute();
     } catch (SSLException e) {
       throw new UnifiException(
           Kind.TLS,
@@ -333,8 +395,9 @@ public final class UnifiClient implements AutoCloseable {
     } catch (InterruptedIOException e) {
       throw new UnifiException(Kind.TIMEOUT, "answer from " + endpoint() + " stalled", e);
     } catch (IOException e) {
-      throw new UnifiException(
-          Kind.UNREACHABLE, "answer from " + endpoint() + " broke off: " + rootMessage(e), e);
+      // The connection was cut mid-answer: what arrived is not a whole document.
+      throw new UnifiParseException(
+          "answer from " + endpoint() + " broke off before its end: " + rootMessage(e), e);
     }
   }
 
@@ -410,7 +473,8 @@ public final class UnifiClient implements AutoCloseable {
     private long maxResponseBytes = 64L * 1024 * 1024;
     private OkHttpClient httpClient;
     private Clock clock = Clock.systemUTC();
-    private Duration backoffStart = Duration.ofSeconds(30);
+    private Duration authBackoff = Duration.ofSeconds(30);
+    private Duration rateLimitedBackoff = Duration.ofSeconds(30);
     private Duration backoffMax = Duration.ofMinutes(5);
 
     private Builder(String baseUrl) {
@@ -481,9 +545,21 @@ public final class UnifiClient implements AutoCloseable {
       return this;
     }
 
-    /** Login back-off after a 429 or refused login without Retry-After: start, doubling to max. */
+    /**
+     * The pause after a refusal (401, 403, a refused login) or a 429 without a longer Retry-After:
+     * {@code start}, doubling with each further refusal up to {@code max}. Default 30 s to 5 min.
+     */
     public Builder loginBackoff(Duration start, Duration max) {
-      this.backoffStart = start;
+      return backoff(start, start, max);
+    }
+
+    /** The same with separate first pauses after a refusal and after a 429. */
+    public Builder backoff(Duration afterRefusal, Duration afterRateLimit, Duration max) {
+      if (afterRefusal.isNegative() || afterRateLimit.isNegative() || max.isNegative()) {
+        throw new IllegalArgumentException("back-off durations must not be negative");
+      }
+      this.authBackoff = afterRefusal;
+      this.rateLimitedBackoff = afterRateLimit;
       this.backoffMax = max;
       return this;
     }

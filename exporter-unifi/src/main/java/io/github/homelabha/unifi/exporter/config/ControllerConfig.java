@@ -2,21 +2,26 @@ package io.github.homelabha.unifi.exporter.config;
 
 import io.github.homelabha.core.api.ConfigProblems;
 import io.github.homelabha.core.api.Secret;
-import io.github.homelabha.core.api.Validatable;
+import io.github.homelabha.core.upstream.HttpUpstreamConfig;
+import io.github.homelabha.core.upstream.UpstreamTlsConfig;
 import io.github.homelabha.unifi.client.Platform;
+import io.github.homelabha.unifi.client.tls.TlsOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** One UniFi Network controller and how to reach it. */
-public class ControllerConfig implements Validatable {
+/**
+ * One UniFi Network controller. The keys every HTTP exporter of this project shares ({@code url},
+ * {@code timeout}, {@code basic_auth}, {@code api_key}, {@code tls_config}, {@code backoff}) come
+ * from the core's upstream configuration; {@code username} with {@code password} is the same as
+ * {@code basic_auth}, spelled as UniFi users know it.
+ */
+public class ControllerConfig extends HttpUpstreamConfig {
   /** The {@code target} label; defaults to the URL's host. */
   public String name = "";
-
-  /** e.g. {@code https://192.168.1.1} (console) or {@code https://unifi.lan:8443}. */
-  public String url = "";
 
   /** Site names (as in URLs: {@code default}); empty: every site the account may read. */
   public List<String> sites = new ArrayList<>();
@@ -27,27 +32,14 @@ public class ControllerConfig implements Validatable {
   /** Or {@code password_file: PATH} (one trailing newline dropped), or {@code password_env}. */
   public Secret password;
 
-  /** Network 9+ API key instead of user and password; or {@code api_key_file}. */
-  public Secret apiKey;
-
   /** {@code auto} (find out), {@code classic} or {@code unifi_os}. */
   public String platform = "auto";
-
-  public TlsConfig tlsConfig = new TlsConfig();
-
-  /** Per request to the controller. */
-  public Duration timeout = Duration.ofSeconds(10);
 
   /**
    * Answers are reused for this long, so several Prometheus servers scraping one exporter cause one
    * poll of the controller; 0 (the default) polls at every scrape.
    */
   public Duration minInterval = Duration.ZERO;
-
-  /** Login back-off after a 429 without Retry-After or a refused login: first pause, doubling. */
-  public Duration loginBackoff = Duration.ofSeconds(30);
-
-  public Duration loginBackoffMax = Duration.ofMinutes(5);
 
   /** Answers larger than this fail the scrape. */
   public long maxResponseBytes = 64L * 1024 * 1024;
@@ -59,8 +51,13 @@ public class ControllerConfig implements Validatable {
 
   public List<NodePortConfig> nodePorts = new ArrayList<>();
 
+  public ControllerConfig() {
+    // A console allows about five logins a minute: a refused password is retried after 5 min
+    // (the core's default), a 429 after 30 s, both doubling up to an hour.
+  }
+
   public boolean isSet() {
-    return !url.isEmpty();
+    return url != null && !url.isEmpty();
   }
 
   public String effectiveName() {
@@ -87,45 +84,72 @@ public class ControllerConfig implements Validatable {
     return apiKey != null && !apiKey.value().isEmpty();
   }
 
+  /** {@code username}/{@code password}, else {@code basic_auth}'s. */
+  public String effectiveUsername() {
+    return !username.isEmpty() || basicAuth == null ? username : basicAuth.username;
+  }
+
+  public Secret effectivePassword() {
+    return password != null || basicAuth == null ? password : basicAuth.password;
+  }
+
+  /** The core's {@code tls_config} as the UniFi client's TLS options. */
+  public TlsOptions tlsOptions() {
+    UpstreamTlsConfig tls = tlsConfig;
+    if (!tls.pinnedSha256.isEmpty()) {
+      return TlsOptions.pinned(tls.pinnedSha256);
+    }
+    if (!tls.caFile.isEmpty()) {
+      return TlsOptions.caFile(Path.of(tls.caFile));
+    }
+    return tls.insecureSkipVerify ? TlsOptions.insecure() : TlsOptions.systemCa();
+  }
+
   @Override
   public void validate(ConfigProblems problems) {
-    if (url.isEmpty()) {
-      problems.add("url", "required, e.g. https://192.168.1.1");
-    } else {
-      try {
-        URI u = URI.create(url);
-        problems.require(
-            ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null,
-            "url",
-            "must be an http or https URL with a host");
-        problems.require(u.getUserInfo() == null, "url", "put credentials in username/password");
-      } catch (IllegalArgumentException e) {
-        problems.add("url", "not a URL");
-      }
+    super.validate(problems);
+    Secret pw = effectivePassword();
+    boolean hasPassword = pw != null && !pw.value().isEmpty();
+    if (basicAuth != null) {
+      problems.require(
+          username.isEmpty() && password == null,
+          "basic_auth",
+          "give username and password or basic_auth, not both");
     }
-    boolean hasPassword = password != null && !password.value().isEmpty();
     if (usesApiKey()) {
       problems.require(
-          username.isEmpty() && !hasPassword,
+          effectiveUsername().isEmpty() && !hasPassword,
           "api_key",
           "give either api_key or username and password, not both");
+      problems.require(
+          apiKeyHeader.equalsIgnoreCase("X-API-Key"),
+          "api_key_header",
+          "UniFi takes API keys in X-API-KEY only");
     } else {
-      problems.require(!username.isEmpty(), "username", "required (or api_key_file)");
+      problems.require(!effectiveUsername().isEmpty(), "username", "required (or api_key_file)");
       problems.require(hasPassword, "password", "required: password_file: PATH (or api_key_file)");
     }
+    problems.require(authorization == null, "authorization", "UniFi takes no Authorization header");
+    problems.require(
+        tlsConfig == null || tlsConfig.certFile.isEmpty(),
+        "tls_config.cert_file",
+        "client certificates are not supported for UniFi controllers");
+    problems.require(
+        tlsConfig == null || tlsConfig.serverName.isEmpty(),
+        "tls_config.server_name",
+        "not supported for UniFi controllers: pin the certificate (pinned_sha256) instead");
+    problems.require(
+        tlsConfig == null || tlsConfig.caFile.isEmpty() || !tlsConfig.insecureSkipVerify,
+        "tls_config",
+        "set only one of ca_file, pinned_sha256, insecure_skip_verify");
+    problems.require(
+        proxyUrl == null || proxyUrl.isEmpty(), "proxy_url", "not supported for UniFi controllers");
     problems.require(
         List.of("auto", "classic", "unifi_os", "unifi-os", "unifios")
             .contains(platform.toLowerCase(Locale.ROOT)),
         "platform",
         "must be auto, classic or unifi_os");
-    problems.require(!timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
     problems.require(!minInterval.isNegative(), "min_interval", "must not be negative");
-    problems.require(
-        !loginBackoff.isNegative() && !loginBackoff.isZero(), "login_backoff", "must be positive");
-    problems.require(
-        loginBackoffMax.compareTo(loginBackoff) >= 0,
-        "login_backoff_max",
-        "must be at least login_backoff");
     problems.require(maxResponseBytes > 0, "max_response_bytes", "must be positive");
     for (String site : sites) {
       problems.require(!site.isBlank(), "sites", "site names must not be empty");

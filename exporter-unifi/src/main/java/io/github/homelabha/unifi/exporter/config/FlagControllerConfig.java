@@ -7,6 +7,11 @@ import io.github.homelabha.core.api.ConfigProblems;
  */
 public final class FlagControllerConfig extends ControllerConfig {
   @Override
+  protected boolean urlRequired() {
+    return false;
+  }
+
+  @Override
   public void validate(ConfigProblems problems) {
     if (isSet()) {
       super.validate(problems);

@@ -105,8 +105,13 @@ final class RecordedNetwork {
             "    url: " + sim.baseUrl(),
             "    username: admin",
             "    password_file: " + password,
-            "    login_backoff: " + backoff,
-            "    login_backoff_max: " + backoff,
+            "    backoff: {auth: "
+                + backoff
+                + ", rate_limited: "
+                + backoff
+                + ", max: "
+                + backoff
+                + "}",
             "    tls_config:",
             "      pinned_sha256: \"" + sim.fingerprint() + "\"",
             "    node_ports:",
