@@ -17,6 +17,7 @@ import io.github.homelabha.unifi.exporter.metrics.HealthMetrics;
 import io.github.homelabha.unifi.exporter.metrics.PortMetrics;
 import io.github.homelabha.unifi.exporter.metrics.SessionMetrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -142,9 +143,9 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
               t.client().platform().name().toLowerCase(java.util.Locale.ROOT),
               Long.toString(stats.loginAttempts()),
               Long.toString(stats.rateLimited()),
-              stats.loginPausedUntil().toEpochMilli() == 0
-                  ? ""
-                  : stats.loginPausedUntil().toString()));
+              stats.loginPausedUntil().isAfter(Instant.now())
+                  ? "backing off, nothing sent before " + stats.loginPausedUntil()
+                  : "ok"));
     }
     return new LandingTable(
         List.of("controller", "url", "platform", "logins", "429 answers", "state"), rows);

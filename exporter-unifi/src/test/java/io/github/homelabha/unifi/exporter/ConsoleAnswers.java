@@ -12,7 +12,7 @@ final class ConsoleAnswers {
     if (path.equals("/api/auth/login")) {
       return new MockResponse.Builder()
           .code(200)
-          .addHeader("Set-Cookie", "TOKEN=" + token + "; Path=/; Secure; HttpOnly")
+          .addHeader("Set-Cookie", "TOKEN=" + token + "; Path=/; HttpOnly")
           .addHeader("X-CSRF-Token", "csrf-1")
           .body("{\"username\":\"prometheus\"}")
           .build();

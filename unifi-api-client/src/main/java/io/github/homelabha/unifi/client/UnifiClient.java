@@ -78,10 +78,9 @@ public final class UnifiClient implements AutoCloseable {
     SessionCookies cookies = new SessionCookies();
     OkHttpClient.Builder hb =
         b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder();
-    hb.cookieJar(cookies)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false);
+    // Redirects are not followed: a login redirected elsewhere must not carry the password there.
+    // A pooled connection the controller closed is retried on a fresh one (OkHttp's default).
+    hb.cookieJar(cookies).followRedirects(false).followSslRedirects(false);
     if (b.httpClient == null || b.connectTimeout != null) {
       hb.connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(5));
     }
