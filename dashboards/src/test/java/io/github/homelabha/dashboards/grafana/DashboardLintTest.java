@@ -26,10 +26,10 @@ class DashboardLintTest {
   private static final Map<String, JsonNode> DASHBOARDS = Dashboards.all();
 
   @Test
-  void shipsTheThreeDashboards() {
+  void shipsTheDashboards() {
     assertThat(DASHBOARDS.keySet())
         .containsExactlyInAnyOrder(
-            "ha-overview.json", "keepalived.json", "sync.json", "unifi.json");
+            "ha-overview.json", "keepalived.json", "sync.json", "adguard.json", "unifi.json");
   }
 
   @Test
