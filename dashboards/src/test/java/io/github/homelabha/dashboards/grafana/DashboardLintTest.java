@@ -29,7 +29,7 @@ class DashboardLintTest {
   void shipsTheDashboards() {
     assertThat(DASHBOARDS.keySet())
         .containsExactlyInAnyOrder(
-            "ha-overview.json", "keepalived.json", "sync.json", "adguard.json");
+            "ha-overview.json", "keepalived.json", "sync.json", "adguard.json", "unifi.json");
   }
 
   @Test
