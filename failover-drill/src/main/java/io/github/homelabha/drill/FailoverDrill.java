@@ -51,27 +51,41 @@ public final class FailoverDrill implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverDrill.class);
   static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
 
-  @Option(names = "--config.file", paramLabel = "FILE", required = true,
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
+      required = true,
       description = "The drill's YAML configuration.")
   Path configFile;
 
-  @Option(names = "--dry-run",
+  @Option(
+      names = "--dry-run",
       description = "Check the cluster and the services, print the commands; trigger nothing.")
   boolean dryRun;
 
-  @Option(names = "--report.json", paramLabel = "PATH",
+  @Option(
+      names = "--report.json",
+      paramLabel = "PATH",
       description = "Write the report as JSON to PATH.")
   Path reportJson;
 
-  @Option(names = "--pushgateway.url", paramLabel = "URL",
+  @Option(
+      names = "--pushgateway.url",
+      paramLabel = "URL",
       description = "Push the result to this Pushgateway (overrides pushgateway.url).")
   String pushgatewayUrl;
 
-  @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = "info",
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      defaultValue = "info",
       description = "debug, info, warn, error (default: ${DEFAULT-VALUE}).")
   String logLevel;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = "logfmt",
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      defaultValue = "logfmt",
       description = "logfmt or json, on stderr (default: ${DEFAULT-VALUE}).")
   String logFormat;
 

@@ -63,7 +63,8 @@ public final class ClusterHealth {
     }
     if (masters.size() > 1) {
       return refuse(
-          Refusal.Reason.SEVERAL_MASTERS, "several nodes are MASTER of " + instance + ": " + masters);
+          Refusal.Reason.SEVERAL_MASTERS,
+          "several nodes are MASTER of " + instance + ": " + masters);
     }
     return new Verdict(instance, masters.get(0), null);
   }

@@ -86,7 +86,7 @@ public final class ClusterReader implements AutoCloseable {
       } else {
         String iname = s.labels().get("iname");
         double v = s.value();
-        if (iname != null && v == Math.rint(v) && v >= 0 && v <= 3) {
+        if (iname != null && v == Math.rint(v) && v >= 0 && v <= 5) {
           states.add(new NodeReading.InstanceState(iname, (int) v));
         }
       }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Reads the samples of the named metrics from the Prometheus text format (version 0.0.4), as the
- * keepalived exporter serves it. Every line is checked, also those of other metrics, so a
- * truncated or garbled answer is rejected rather than half read.
+ * keepalived exporter serves it. Every line is checked, also those of other metrics, so a truncated
+ * or garbled answer is rejected rather than half read.
  */
 public final class ExpositionSamples {
   private ExpositionSamples() {}
@@ -130,8 +130,7 @@ public final class ExpositionSamples {
       while (pos < line.length()) {
         char c = line.charAt(pos);
         boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        boolean ok =
-            letter || (pos > start && c >= '0' && c <= '9') || (metric && c == ':');
+        boolean ok = letter || (pos > start && c >= '0' && c <= '9') || (metric && c == ':');
         if (!ok) {
           break;
         }

@@ -13,7 +13,10 @@ import java.util.Optional;
 public record NodeReading(
     String node, long startNanos, String error, List<Double> up, List<InstanceState> instances) {
 
-  /** A VRRP instance's state as the exporter reports it: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT. */
+  /**
+   * A VRRP instance's state as the exporter reports it: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT, 4
+   * STOP, 5 DELETED.
+   */
   public record InstanceState(String instance, int state) {}
 
   public static final int MASTER = 2;

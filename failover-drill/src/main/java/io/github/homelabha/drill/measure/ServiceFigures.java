@@ -7,8 +7,8 @@ import java.util.List;
  * A service's figures for one phase of the drill.
  *
  * <p>The interruption runs from the start of the first failed probe to the start of the first
- * successful probe of the final run of successes, which must last {@code settle} for the service
- * to count as back ({@link #stable()}); it is 0 when no probe failed.
+ * successful probe of the final run of successes, which must last {@code settle} for the service to
+ * count as back ({@link #stable()}); it is 0 when no probe failed.
  *
  * @param firstFailureNanos start of the first failed probe; null when none failed
  * @param recoveryNanos start of the final run of successes; null while the last probe failed
@@ -25,7 +25,8 @@ public record ServiceFigures(
   /**
    * Measures the probes that started from {@code fromNanos} on ({@code records} in start order).
    */
-  public static ServiceFigures measure(List<ProbeRecord> records, long fromNanos, long settleNanos) {
+  public static ServiceFigures measure(
+      List<ProbeRecord> records, long fromNanos, long settleNanos) {
     Long firstFailure = null;
     Long recovery = null;
     Long last = null;
@@ -52,9 +53,7 @@ public record ServiceFigures(
     // with no failure the service has been up since the phase began
     long upSince = firstFailure == null ? fromNanos : recovery == null ? Long.MAX_VALUE : recovery;
     boolean stable =
-        (firstFailure == null || recovery != null)
-            && last != null
-            && last - upSince >= settleNanos;
+        (firstFailure == null || recovery != null) && last != null && last - upSince >= settleNanos;
     return new ServiceFigures(firstFailure, recovery, last, failed, total, stable);
   }
 

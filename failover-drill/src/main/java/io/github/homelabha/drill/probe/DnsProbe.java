@@ -17,8 +17,8 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Asks one DNS server one question (no recursion into other servers, no retries); passes on
- * NOERROR with an answer of the asked type, which must equal {@code expect} when it is set.
+ * Asks one DNS server one question (no recursion into other servers, no retries); passes on NOERROR
+ * with an answer of the asked type, which must equal {@code expect} when it is set.
  */
 public final class DnsProbe implements Probe {
   private final HostPort server;

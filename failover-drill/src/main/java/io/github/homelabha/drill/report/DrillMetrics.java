@@ -30,7 +30,11 @@ public final class DrillMetrics {
   public static MetricSnapshots of(DrillReport report, double finishedEpochSeconds) {
     List<MetricSnapshot> out = new ArrayList<>();
     boolean passed = report.result() == DrillReport.Result.PASS;
-    out.add(gauge(SUCCESS, "1 when the last drill passed, 0 when it failed or was refused.", point(passed ? 1 : 0)));
+    out.add(
+        gauge(
+            SUCCESS,
+            "1 when the last drill passed, 0 when it failed or was refused.",
+            point(passed ? 1 : 0)));
     if (report.result() == DrillReport.Result.REFUSED) {
       out.add(
           InfoSnapshot.builder()
@@ -93,8 +97,7 @@ public final class DrillMetrics {
 
   private static boolean serviceOk(DrillReport report, String service) {
     boolean ok =
-        report.failover().services().stream()
-            .anyMatch(s -> s.name().equals(service) && s.ok());
+        report.failover().services().stream().anyMatch(s -> s.name().equals(service) && s.ok());
     if (report.restore() != null) {
       ok &= report.restore().services().stream().anyMatch(s -> s.name().equals(service) && s.ok());
     }

@@ -2,8 +2,8 @@ package io.github.homelabha.drill.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The outcome of a drill, as written to {@code --report.json}.
  *
- * @param reason a refusal's or failure's reason code (a refusal's is its {@code
- *     drill_refusal_info} label value)
+ * @param reason a refusal's or failure's reason code (a refusal's is its {@code drill_refusal_info}
+ *     label value)
  * @param message what happened, in words
  * @param finishedAt when the drill ended, ISO-8601 UTC
  * @param failover the failover; null when the drill was refused
@@ -39,7 +39,7 @@ public record DrillReport(
     String message,
     String instance,
     String finishedAt,
-    @JsonUnwrapped PhaseReport failover,
+    @JsonIgnore PhaseReport failover,
     PhaseReport restore) {
 
   /** pass, fail or refused. */
@@ -66,8 +66,29 @@ public record DrillReport(
 
   public static DrillReport refused(
       String drill, String reason, String message, String finishedAt) {
-    return new DrillReport(
-        drill, Result.REFUSED, reason, message, null, finishedAt, null, null);
+    return new DrillReport(drill, Result.REFUSED, reason, message, null, finishedAt, null, null);
+  }
+
+  /** The MASTER before the failover; absent for a refused drill. */
+  @JsonProperty("old_master")
+  String oldMaster() {
+    return failover == null ? null : failover.oldMaster();
+  }
+
+  /** The MASTER after the failover. */
+  @JsonProperty("new_master")
+  String newMaster() {
+    return failover == null ? null : failover.newMaster();
+  }
+
+  @JsonProperty("switch_seconds")
+  Double switchSeconds() {
+    return failover == null ? null : failover.switchSeconds();
+  }
+
+  @JsonProperty("services")
+  List<ServiceResult> services() {
+    return failover == null ? null : failover.services();
   }
 
   /** The failover's figures per service; empty for a refused drill. */

@@ -16,8 +16,7 @@ public final class Exposition {
   public static byte[] text(MetricSnapshots snapshots) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      PrometheusTextFormatWriter.create()
-          .write(out, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
+      PrometheusTextFormatWriter.create().write(out, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }

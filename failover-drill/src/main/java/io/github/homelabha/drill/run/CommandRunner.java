@@ -46,7 +46,8 @@ public class CommandRunner {
       if (!process.waitFor(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        return new Outcome(null, collector.text(), "did not end within " + limit.toMillis() + " ms");
+        return new Outcome(
+            null, collector.text(), "did not end within " + limit.toMillis() + " ms");
       }
       collector.join(1000);
       return new Outcome(process.exitValue(), collector.text(), null);

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class DrillRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DrillRunner.class);
 
-  /** How long one read of a keepalived exporter may take. */
-  static final Duration EXPORTER_TIMEOUT = Duration.ofSeconds(1);
+  /** How long one read of a keepalived exporter may take (a cold JVM on a Pi needs a while). */
+  static final Duration EXPORTER_TIMEOUT = Duration.ofSeconds(3);
 
   /** Exporter reads are not repeated more often than this, whatever probe_interval says. */
   static final Duration MIN_READ_INTERVAL = Duration.ofMillis(100);
@@ -54,8 +54,7 @@ public final class DrillRunner {
     this.commands = commands;
     this.out = out;
     this.settleNanos = config.settle.toNanos();
-    this.readIntervalNanos =
-        Math.max(config.probeInterval.toNanos(), MIN_READ_INTERVAL.toNanos());
+    this.readIntervalNanos = Math.max(config.probeInterval.toNanos(), MIN_READ_INTERVAL.toNanos());
   }
 
   /**
@@ -112,7 +111,16 @@ public final class DrillRunner {
     String instance = health.instance();
     NodeConfig oldMaster = config.node(health.master());
     PhaseOutcome failover =
-        phase("fail", oldMaster, oldMaster.fail, instance, probes, reader, deadline, true);
+        phase(
+            "fail",
+            oldMaster,
+            oldMaster.fail,
+            oldMaster.name,
+            instance,
+            probes,
+            reader,
+            deadline,
+            true);
     PhaseReport failoverReport = report(failover);
     String reason = null;
     String message;
@@ -136,6 +144,7 @@ public final class DrillRunner {
                 "restore",
                 oldMaster,
                 oldMaster.restore,
+                failover.endMaster(),
                 instance,
                 probes,
                 reader,
@@ -144,7 +153,8 @@ public final class DrillRunner {
         restoreReport = report(back);
         if (back.commandFailure() != null) {
           reason = "restore_command_failed";
-          message = "the restore command of " + oldMaster.name + " failed: " + back.commandFailure();
+          message =
+              "the restore command of " + oldMaster.name + " failed: " + back.commandFailure();
         } else if (!back.settled()) {
           reason = "timeout";
           message = "the way back did not settle within the timeout";
@@ -178,7 +188,8 @@ public final class DrillRunner {
       LOG.warn("no restore command for {}: leaving it as it is", node.name);
       return;
     }
-    LOG.info("running the restore command of {}: {}", node.name, CommandRunner.display(node.restore));
+    LOG.info(
+        "running the restore command of {}: {}", node.name, CommandRunner.display(node.restore));
     CommandRunner.Outcome o = commands.run(node.restore, SAFETY_RESTORE_LIMIT);
     if (!o.succeeded()) {
       LOG.error("the restore command of {} failed: {}", node.name, o.describe());
@@ -225,20 +236,20 @@ public final class DrillRunner {
       String kind,
       NodeConfig node,
       List<String> command,
+      String fromMaster,
       String instance,
       ProbeLoop probes,
       ClusterReader reader,
       long deadline,
       boolean failover) {
     long start = System.nanoTime();
-    String fromMaster = failover ? node.name : null;
     LOG.info("running the {} command of {}: {}", kind, node.name, CommandRunner.display(command));
     CommandRunner.Outcome outcome = commands.run(command, remaining(deadline));
     if (!outcome.succeeded()) {
-      return PhaseOutcome.commandFailed(node.name, start, outcome.describe());
+      return PhaseOutcome.commandFailed(fromMaster, start, outcome.describe());
     }
     Long switchAt = null;
-    String lastMaster = "";
+    String lastMaster = fromMaster;
     long lastChange = start;
     Map<String, ServiceFigures> figures;
     boolean settled;
@@ -247,13 +258,7 @@ public final class DrillRunner {
       ClusterReading reading = reader.read();
       List<String> masters = reading.masters(instance);
       String single = masters.size() == 1 ? masters.get(0) : null;
-      if (fromMaster == null) {
-        // the way back starts from whoever is MASTER when the restore command has run
-        fromMaster = single == null ? "" : single;
-        lastMaster = single;
-      }
-      String from = fromMaster;
-      if (switchAt == null && masters.stream().anyMatch(m -> !m.equals(from))) {
+      if (switchAt == null && masters.stream().anyMatch(m -> !m.equals(fromMaster))) {
         switchAt = reading.startNanos();
         LOG.info("{} reports MASTER after {} s", masters, (switchAt - start) / 1e9);
       }
@@ -272,8 +277,7 @@ public final class DrillRunner {
                   && now - lastChange >= settleNanos
                   && now - start >= settleNanos;
       if (settled || now - deadline >= 0) {
-        return new PhaseOutcome(
-            failover ? node.name : fromMaster, start, null, switchAt, single, figures, settled);
+        return new PhaseOutcome(fromMaster, start, null, switchAt, single, figures, settled);
       }
       sleepUntil(round + readIntervalNanos, deadline);
     }
@@ -325,7 +329,8 @@ public final class DrillRunner {
             + " is MASTER of "
             + health.instance()
             + " and every service answers; nothing was triggered.");
-    out.println("would run on " + master.name + " (fail):    " + CommandRunner.display(master.fail));
+    out.println(
+        "would run on " + master.name + " (fail):    " + CommandRunner.display(master.fail));
     if (config.restore) {
       out.println(
           "would run on " + master.name + " (restore): " + CommandRunner.display(master.restore));

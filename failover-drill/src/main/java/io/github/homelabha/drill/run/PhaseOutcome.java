@@ -7,8 +7,8 @@ import java.util.Map;
  * What one phase (the failover or the way back) measured.
  *
  * @param commandFailure why the phase's command failed; null when it succeeded
- * @param switchNanos start of the first reading that showed a node other than {@code fromMaster}
- *     as MASTER; null when none did
+ * @param switchNanos start of the first reading that showed a node other than {@code fromMaster} as
+ *     MASTER; null when none did
  * @param endMaster the only MASTER at the end; null when there was none or several
  * @param settled the phase ended because everything settled, not because of the timeout
  */
