@@ -20,6 +20,10 @@ public final class DrillConfig implements Validatable {
   public String instance;
 
   public Duration probeInterval = Duration.ofMillis(100);
+
+  /** A probe without a complete answer within this has failed. */
+  public Duration probeTimeout = Duration.ofSeconds(1);
+
   public Duration settle = Duration.ofSeconds(5);
   public Duration timeout = Duration.ofSeconds(120);
   public boolean restore = true;
@@ -73,6 +77,11 @@ public final class DrillConfig implements Validatable {
   private void checkDurations(ConfigProblems problems) {
     if (probeInterval == null || probeInterval.compareTo(MIN_PROBE_INTERVAL) < 0) {
       problems.add("probe_interval", "must be at least 10ms");
+    }
+    if (probeTimeout == null || probeTimeout.isZero() || probeTimeout.isNegative()) {
+      problems.add("probe_timeout", "must be more than 0");
+    } else if (probeTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      problems.add("probe_timeout", "must be at most 1m");
     }
     if (settle == null || settle.isZero() || settle.isNegative()) {
       problems.add("settle", "must be more than 0");

@@ -18,21 +18,22 @@ import java.util.concurrent.TimeUnit;
  * which a service failed and came back are known to one interval.
  */
 public final class ProbeLoop implements AutoCloseable {
-  /** A probe gets no answer within this (or the interval, when that is longer): failed. */
-  public static final Duration MIN_PROBE_TIMEOUT = Duration.ofSeconds(1);
-
   private final Map<String, Probe> probes;
   private final Map<String, ServiceTimeline> timelines = new LinkedHashMap<>();
   private final Map<String, ExecutorService> workers = new LinkedHashMap<>();
   private final Duration interval;
   private final Duration timeout;
   private final ScheduledExecutorService ticker;
+  private volatile boolean stopped;
 
-  /** {@code probes}: service name to its probe, in configuration order. */
-  public ProbeLoop(Map<String, Probe> probes, Duration interval) {
+  /**
+   * {@code probes}: service name to its probe, in configuration order; a probe without a complete
+   * answer within {@code timeout} has failed.
+   */
+  public ProbeLoop(Map<String, Probe> probes, Duration interval, Duration timeout) {
     this.probes = new LinkedHashMap<>(probes);
     this.interval = interval;
-    this.timeout = interval.compareTo(MIN_PROBE_TIMEOUT) > 0 ? interval : MIN_PROBE_TIMEOUT;
+    this.timeout = timeout;
     // overlapping probes per service: as many as can be running within one timeout, plus slack
     int parallel = (int) Math.min(64, timeout.toNanos() / interval.toNanos() + 2);
     for (String service : this.probes.keySet()) {
@@ -80,16 +81,39 @@ public final class ProbeLoop implements AutoCloseable {
                     probe.check(timeout);
                   } catch (ProbeFailedException e) {
                     failure = e.getMessage();
-                  } catch (RuntimeException e) {
+                  } catch (Exception e) {
+                    // also InterruptedException, which OkHttp's Kotlin code throws undeclared
+                    // when close() interrupts a probe
                     failure = "probe error: " + e;
                   }
-                  timeline.finished(new ProbeRecord(start, failure));
+                  if (!stopped) {
+                    timeline.finished(new ProbeRecord(start, failure));
+                  }
                 });
       } catch (RejectedExecutionException e) {
         // every worker is still waiting for an answer: the service does not answer in time
         timeline.finished(new ProbeRecord(start, "earlier probes still waiting for an answer"));
       }
     }
+  }
+
+  /**
+   * Runs every probe once before the loop starts, with a generous {@code timeout}: the first probe
+   * of a fresh JVM loads classes and resolvers, which must not count as the service being slow.
+   * Returns the failure per service that did not answer; empty when all did.
+   */
+  public Map<String, String> warmUp(Duration timeout) {
+    Map<String, String> failures = new LinkedHashMap<>();
+    for (var entry : probes.entrySet()) {
+      try {
+        entry.getValue().check(timeout);
+      } catch (ProbeFailedException e) {
+        failures.put(entry.getKey(), e.getMessage());
+      } catch (Exception e) {
+        failures.put(entry.getKey(), "probe error: " + e);
+      }
+    }
+    return failures;
   }
 
   public ServiceTimeline timeline(String service) {
@@ -103,6 +127,7 @@ public final class ProbeLoop implements AutoCloseable {
   /** Stops probing; running probes end within their timeout and are no longer recorded. */
   @Override
   public void close() {
+    stopped = true;
     ticker.shutdownNow();
     workers.values().forEach(ExecutorService::shutdownNow);
   }

@@ -40,6 +40,9 @@ public final class DrillRunner {
   /** Exporter reads are not repeated more often than this, whatever probe_interval says. */
   static final Duration MIN_READ_INTERVAL = Duration.ofMillis(100);
 
+  /** The first probe of each service, before the baseline, may take this long. */
+  static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(5);
+
   /** The time a restore gets when the drill already failed or timed out. */
   static final Duration SAFETY_RESTORE_LIMIT = Duration.ofSeconds(30);
 
@@ -69,7 +72,20 @@ public final class DrillRunner {
         return refused(health.refusal());
       }
       LOG.info("cluster healthy: {} is MASTER of {}", health.master(), health.instance());
-      try (ProbeLoop probes = new ProbeLoop(Probes.of(config.services), config.probeInterval)) {
+      try (ProbeLoop probes =
+          new ProbeLoop(Probes.of(config.services), config.probeInterval, config.probeTimeout)) {
+        Map<String, String> cold =
+            probes.warmUp(
+                config.probeTimeout.compareTo(WARM_UP_TIMEOUT) > 0
+                    ? config.probeTimeout
+                    : WARM_UP_TIMEOUT);
+        if (!cold.isEmpty()) {
+          var first = cold.entrySet().iterator().next();
+          return refused(
+              new Refusal(
+                  Refusal.Reason.SERVICE_DOWN,
+                  "service " + first.getKey() + " does not answer: " + first.getValue()));
+        }
         probes.start();
         Refusal baseline = baseline(probes, deadline);
         if (baseline != null) {

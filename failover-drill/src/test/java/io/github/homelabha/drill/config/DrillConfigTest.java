@@ -54,6 +54,7 @@ class DrillConfigTest {
     DrillConfig c = load(VALID, Map.of());
     assertThat(c.name).isEqualTo("dns-pair");
     assertThat(c.probeInterval).isEqualTo(Duration.ofMillis(200));
+    assertThat(c.probeTimeout).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.settle).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.timeout).isEqualTo(Duration.ofSeconds(120));
     assertThat(c.restore).isTrue();

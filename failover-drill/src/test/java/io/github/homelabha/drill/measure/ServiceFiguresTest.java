@@ -61,7 +61,7 @@ class ServiceFiguresTest {
   void probesBeforeThePhaseDoNotCount() {
     ServiceFigures f = ServiceFigures.measure(probes("xx................"), 200 * MS, SETTLE);
     assertThat(f.failedProbes()).isZero();
-    assertThat(f.probes()).isEqualTo(15);
+    assertThat(f.probes()).isEqualTo(16);
     assertThat(f.interruptionNanos()).isZero();
     assertThat(f.stable()).isTrue();
   }

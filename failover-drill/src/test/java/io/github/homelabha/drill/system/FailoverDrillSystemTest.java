@@ -179,7 +179,8 @@ class FailoverDrillSystemTest {
     yaml.append("name: lab-web\n");
     yaml.append("instance: ").append(DrillLab.INSTANCE).append('\n');
     // settle above keepalived's preemption time (track script interval + 3 adverts + skew)
-    yaml.append("probe_interval: 100ms\nsettle: 5s\ntimeout: 60s\n");
+    // a generous probe timeout: the test machine may be busy with other builds
+    yaml.append("probe_interval: 100ms\nprobe_timeout: 3s\nsettle: 5s\ntimeout: 90s\n");
     yaml.append("textfile: ").append(tmp.resolve("drill.prom")).append('\n');
     yaml.append("nodes:\n");
     for (DrillLab.Node node : lab.nodes) {
