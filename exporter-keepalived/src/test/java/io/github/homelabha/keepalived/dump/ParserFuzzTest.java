@@ -3,8 +3,8 @@ package io.github.homelabha.keepalived.dump;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.homelabha.core.testkit.Mutations;
 import io.github.homelabha.keepalived.Fixtures;
-import io.github.homelabha.keepalived.Mutations;
 import io.github.homelabha.keepalived.fifo.NotifyLineParser;
 import io.github.homelabha.keepalived.vip.AddressListParser;
 import java.time.Duration;
@@ -21,6 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ParserFuzzTest {
   private static final int CASES = 400;
+
+  /** Pieces of keepalived's dump formats that mutants get inserted. */
+  private static final String[] DUMP_TOKENS = {
+    "  VRRP Instance = X\n", "   State = MASTER\n", "     1.2.3.4/99 dev x\n", "(", ")"
+  };
 
   /** A parser under test. */
   interface Parser {
@@ -127,7 +132,7 @@ class ParserFuzzTest {
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
         () -> {
-          for (String input : Mutations.of(sample, seed, CASES)) {
+          for (String input : Mutations.of(sample, seed, CASES, DUMP_TOKENS)) {
             try {
               parser.parse(input);
             } catch (Exception e) {

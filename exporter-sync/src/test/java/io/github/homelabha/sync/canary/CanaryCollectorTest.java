@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.ScrapeException;
+import io.github.homelabha.core.testkit.MutableClock;
 import io.github.homelabha.core.testkit.RecordingWriter;
-import io.github.homelabha.sync.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.github.homelabha.sync.canary;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.homelabha.sync.testing.Mutations;
+import io.github.homelabha.core.testkit.Mutations;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

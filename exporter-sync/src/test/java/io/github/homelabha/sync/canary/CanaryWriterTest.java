@@ -3,7 +3,7 @@ package io.github.homelabha.sync.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.homelabha.sync.testing.MutableClock;
+import io.github.homelabha.core.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.ScrapeException;
+import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.sync.proc.ProcessTable;
-import io.github.homelabha.sync.testing.FixedScrapeContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.github.homelabha.sync.rclone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.homelabha.core.testkit.FixedScrapeContext;
+import io.github.homelabha.core.testkit.MutableClock;
 import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.sync.proc.ProcessTable;
-import io.github.homelabha.sync.testing.FixedScrapeContext;
-import io.github.homelabha.sync.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Secret;
+import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
-import io.github.homelabha.sync.testing.FixedScrapeContext;
 import java.time.Duration;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.ConfigProblems;
-import io.github.homelabha.sync.testing.MutableClock;
+import io.github.homelabha.core.testkit.MutableClock;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +67,7 @@ class RoleResolverTest {
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
         Duration.ofSeconds(20),
         () -> {
-          for (byte[] mutant : io.github.homelabha.sync.testing.Mutations.of(sample, 5L, 5_000)) {
+          for (byte[] mutant : io.github.homelabha.core.testkit.Mutations.of(sample, 5L, 5_000)) {
             NamespaceLocalAddresses.parse(
                 new String(mutant, java.nio.charset.StandardCharsets.UTF_8));
           }

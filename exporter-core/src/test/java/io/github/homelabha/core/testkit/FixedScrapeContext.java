@@ -1,4 +1,4 @@
-package io.github.homelabha.sync.testing;
+package io.github.homelabha.core.testkit;
 
 import io.github.homelabha.core.api.ScrapeContext;
 import java.time.Duration;

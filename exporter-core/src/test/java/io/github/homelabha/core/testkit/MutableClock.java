@@ -1,4 +1,4 @@
-package io.github.homelabha.sync.testing;
+package io.github.homelabha.core.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
