@@ -18,10 +18,13 @@ import io.github.homelabha.drill.run.CommandRunner;
 import io.github.homelabha.drill.run.DrillRunner;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
@@ -108,8 +111,8 @@ public final class FailoverDrill implements Callable<Integer> {
     drill.err = err;
     drill.commands = commands;
     CommandLine cl = new CommandLine(drill);
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
     // bad flags are refusals too: nothing was triggered
     cl.setParameterExceptionHandler(
         (e, a) -> {
@@ -153,8 +156,8 @@ public final class FailoverDrill implements Callable<Integer> {
   }
 
   private String level() {
-    String level = logLevel.toLowerCase(java.util.Locale.ROOT);
-    if (!java.util.List.of("debug", "info", "warn", "error").contains(level)) {
+    String level = logLevel.toLowerCase(Locale.ROOT);
+    if (!List.of("debug", "info", "warn", "error").contains(level)) {
       throw new IllegalArgumentException(
           "--log.level must be one of debug, info, warn, error: " + logLevel);
     }

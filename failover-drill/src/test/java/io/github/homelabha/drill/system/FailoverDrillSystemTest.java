@@ -190,7 +190,9 @@ class FailoverDrillSystemTest {
       yaml.append("    restore: [rm, -f, ").append(node.stopFile).append("]\n");
     }
     yaml.append("services:\n");
-    yaml.append("  - name: http\n    max_interruption: 15s\n");
+    // generous: a busy test machine slows keepalived's track script and adverts; the figures,
+    // not the verdict, are what this test compares
+    yaml.append("  - name: http\n    max_interruption: 30s\n");
     yaml.append("    http: {url: 'http://")
         .append(DrillLab.VIP)
         .append(':')

@@ -3,8 +3,8 @@ package io.github.homelabha.drill.system;
 import java.util.List;
 
 /**
- * The first outage in the independent probe's log ({@code <epoch ms> ok|fail} lines): from the
- * first failure to the first success after which it stayed up for {@code settle} seconds.
+ * The first outage in the independent probe's log ({@code <epoch ms> ok|fail} lines, in any order):
+ * from the first failure to the first success after which it stayed up for {@code settle} seconds.
  */
 final class IndependentOutage {
   private IndependentOutage() {}
@@ -12,11 +12,13 @@ final class IndependentOutage {
   static double seconds(List<String> lines, double settle) {
     Long firstFail = null;
     Long upSince = null;
-    for (String line : lines) {
-      String[] parts = line.trim().split(" ");
-      if (parts.length != 2) {
-        continue;
-      }
+    List<String[]> probes =
+        lines.stream()
+            .map(l -> l.trim().split(" "))
+            .filter(p -> p.length == 2)
+            .sorted(java.util.Comparator.comparingLong(p -> Long.parseLong(p[0])))
+            .toList();
+    for (String[] parts : probes) {
       long at = Long.parseLong(parts[0]);
       boolean ok = parts[1].equals("ok");
       if (!ok) {
