@@ -12,6 +12,14 @@ public interface ExporterSetup {
   void addTask(BackgroundTask task);
 
   /**
+   * Closes {@code resource} at shutdown (clients, sessions, executors), after the tasks have
+   * stopped and the server has answered its last scrape. Resources close in the reverse order of
+   * registration, so register a thing after what it uses; a failure is logged and the rest still
+   * close.
+   */
+  void onClose(String name, AutoCloseable resource);
+
+  /**
    * Serves {@code GET path} as JSON. The supplier's value is serialized with Jackson at request
    * time (after secret redaction of strings), e.g. {@code /events}.
    */

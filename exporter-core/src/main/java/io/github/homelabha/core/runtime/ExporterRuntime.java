@@ -40,7 +40,11 @@ public final class ExporterRuntime implements AutoCloseable {
   private final WebServer web;
   private final List<BackgroundTask> tasks;
   private final List<BackgroundTask> started = new ArrayList<>();
+  private final List<SetupCollector.Closeable> closeables;
+
+  /** The exporter's own scrape pool, stopped with it; null when shared with other exporters. */
   private final ExecutorService pool;
+
   private final Redactor redactor;
   private volatile boolean ready;
   private volatile boolean closed;
@@ -49,11 +53,13 @@ public final class ExporterRuntime implements AutoCloseable {
       String name,
       WebServer web,
       List<BackgroundTask> tasks,
+      List<SetupCollector.Closeable> closeables,
       ExecutorService pool,
       Redactor redactor) {
     this.name = name;
     this.web = web;
     this.tasks = tasks;
+    this.closeables = closeables;
     this.pool = pool;
     this.redactor = redactor;
   }
@@ -69,12 +75,36 @@ public final class ExporterRuntime implements AutoCloseable {
       WebSecurity security,
       Redactor redactor)
       throws Exception {
+    return start(exporter, config, options, security, redactor, null);
+  }
+
+  /**
+   * As {@link #start(Exporter, Object, RuntimeOptions, WebSecurity, Redactor)}, with the scrape and
+   * HTTP threads taken from {@code shared} (null: the exporter's own) when several exporters run in
+   * one JVM.
+   */
+  public static <C> ExporterRuntime start(
+      Exporter<C> exporter,
+      C config,
+      RuntimeOptions options,
+      WebSecurity security,
+      Redactor redactor,
+      SharedResources shared)
+      throws Exception {
     LogRedaction.add(redactor);
     SetupCollector setup = new SetupCollector(redactor);
-    exporter.configure(config, setup);
+    try {
+      exporter.configure(config, setup);
+    } catch (Exception | Error e) {
+      closeAll(setup.closeables);
+      throw e;
+    }
 
+    boolean ownPool = shared == null;
     ExecutorService pool =
-        Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"));
+        ownPool
+            ? Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"))
+            : shared.scrapePool();
     Clock clock = Clock.systemUTC();
     Set<MetricFamily> declared = Set.copyOf(exporter.metricFamilies());
     List<TargetScraper> scrapers = new ArrayList<>();
@@ -101,8 +131,7 @@ public final class ExporterRuntime implements AutoCloseable {
     List<WebServer.JsonEndpoint> endpoints = new ArrayList<>();
     List<LandingPage.Link> links = new ArrayList<>();
     for (SetupCollector.Json j : setup.json) {
-      endpoints.add(
-          new WebServer.JsonEndpoint(j.path(), j.description(), () -> writeJson(j.body().get())));
+      endpoints.add(new WebServer.JsonEndpoint(j.path(), () -> writeJson(j.body().get())));
       links.add(new LandingPage.Link(j.path(), j.description()));
     }
     List<LandingPage.Section> sections =
@@ -113,7 +142,7 @@ public final class ExporterRuntime implements AutoCloseable {
             exporter.description(),
             build,
             options.telemetryPath(),
-            scrapers,
+            engine,
             links,
             sections,
             redactor,
@@ -133,7 +162,13 @@ public final class ExporterRuntime implements AutoCloseable {
             () -> self[0] != null && self[0].ready,
             redactor);
     ExporterRuntime runtime =
-        new ExporterRuntime(exporter.name(), web, List.copyOf(setup.tasks), pool, redactor);
+        new ExporterRuntime(
+            exporter.name(),
+            web,
+            List.copyOf(setup.tasks),
+            List.copyOf(setup.closeables),
+            ownPool ? pool : null,
+            redactor);
     self[0] = runtime;
     try {
       web.start();
@@ -194,10 +229,6 @@ public final class ExporterRuntime implements AutoCloseable {
     return web.port();
   }
 
-  public boolean isReady() {
-    return ready;
-  }
-
   public String name() {
     return name;
   }
@@ -208,7 +239,10 @@ public final class ExporterRuntime implements AutoCloseable {
     close(java.time.Duration.ofSeconds(3));
   }
 
-  /** Stops tasks (newest first), then the server; safe to call twice. */
+  /**
+   * Stops tasks (newest first), then the server, then closes the registered resources (newest
+   * first); safe to call twice.
+   */
   public synchronized void close(java.time.Duration grace) {
     if (closed) {
       return;
@@ -227,8 +261,23 @@ public final class ExporterRuntime implements AutoCloseable {
     try {
       web.stop(grace);
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      closeAll(closeables);
       LogRedaction.remove(redactor);
+    }
+  }
+
+  /** Closes what the exporter registered, newest first; one failure does not stop the rest. */
+  private static void closeAll(List<SetupCollector.Closeable> closeables) {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      SetupCollector.Closeable c = closeables.get(i);
+      try {
+        c.resource().close();
+      } catch (Exception e) {
+        log.atWarn().addKeyValue("resource", c.name()).setCause(e).log("did not close cleanly");
+      }
     }
   }
 }

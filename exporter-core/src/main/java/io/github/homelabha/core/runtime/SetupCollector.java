@@ -17,6 +17,8 @@ final class SetupCollector implements ExporterSetup {
 
   record Section(String title, Supplier<LandingTable> table) {}
 
+  record Closeable(String name, AutoCloseable resource) {}
+
   private static final Set<String> RESERVED =
       Set.of("/", "/probe", "/-/healthy", "/-/ready", "/metrics");
 
@@ -24,6 +26,7 @@ final class SetupCollector implements ExporterSetup {
   final List<BackgroundTask> tasks = new ArrayList<>();
   final List<Json> json = new ArrayList<>();
   final List<Section> sections = new ArrayList<>();
+  final List<Closeable> closeables = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final Redactor redactor;
 
@@ -42,6 +45,11 @@ final class SetupCollector implements ExporterSetup {
   @Override
   public void addTask(BackgroundTask task) {
     tasks.add(task);
+  }
+
+  @Override
+  public void onClose(String name, AutoCloseable resource) {
+    closeables.add(new Closeable(name, resource));
   }
 
   @Override

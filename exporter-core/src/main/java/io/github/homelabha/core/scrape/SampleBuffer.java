@@ -1,7 +1,9 @@
 package io.github.homelabha.core.scrape;
 
+import io.github.homelabha.core.api.Histogram;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
+import io.github.homelabha.core.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,12 +20,18 @@ import java.util.Set;
  */
 public final class SampleBuffer implements MetricWriter {
   private final Set<MetricFamily> declared;
+  private final Redactor redactor;
   private final Map<MetricFamily, List<Sample>> samples = new LinkedHashMap<>();
   private final Set<String> seriesSeen = new HashSet<>();
 
-  /** Accepts only {@code declared} families; null accepts any family (for unit tests). */
-  public SampleBuffer(Set<MetricFamily> declared) {
+  /**
+   * Accepts only {@code declared} families; null accepts any family (for unit tests). Label values
+   * pass through {@code redactor}: they often carry upstream text (an error message) that can echo
+   * a password.
+   */
+  public SampleBuffer(Set<MetricFamily> declared, Redactor redactor) {
     this.declared = declared;
+    this.redactor = redactor;
   }
 
   @Override
@@ -41,7 +49,24 @@ public final class SampleBuffer implements MetricWriter {
     add(family, MetricFamily.Type.INFO, 1, labelValues);
   }
 
+  @Override
+  public void histogram(MetricFamily family, Histogram value, String... labelValues) {
+    if (value == null || !Double.isFinite(value.sum())) {
+      throw new IllegalStateException("histogram " + family.name() + " needs a finite sum");
+    }
+    add(family, MetricFamily.Type.HISTOGRAM, value.count(), labelValues, value);
+  }
+
   private void add(MetricFamily family, MetricFamily.Type type, double value, String[] labels) {
+    add(family, type, value, labels, null);
+  }
+
+  private void add(
+      MetricFamily family,
+      MetricFamily.Type type,
+      double value,
+      String[] labels,
+      Histogram histogram) {
     if (declared != null && !declared.contains(family)) {
       throw new IllegalStateException("metric family not declared by the exporter: " + family);
     }
@@ -57,19 +82,23 @@ public final class SampleBuffer implements MetricWriter {
               + labels.length
               + " values");
     }
-    for (String l : labels) {
-      if (l == null) {
+    String[] values = new String[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] == null) {
         throw new IllegalStateException("null label value on " + family.name());
       }
+      values[i] = redactor.redact(labels[i]);
     }
     if (type == MetricFamily.Type.COUNTER && (value < 0 || Double.isNaN(value))) {
       throw new IllegalStateException("counter " + family.name() + " must be >= 0: " + value);
     }
-    if (!seriesSeen.add(family.name() + Arrays.toString(labels))) {
+    if (!seriesSeen.add(family.name() + Arrays.toString(values))) {
       throw new IllegalStateException(
-          "series written twice: " + family.name() + " " + Arrays.toString(labels));
+          "series written twice: " + family.name() + " " + Arrays.toString(values));
     }
-    samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(labels.clone(), value));
+    samples
+        .computeIfAbsent(family, f -> new ArrayList<>())
+        .add(new Sample(values, value, histogram));
   }
 
   /** Samples by family, in the order written. */
@@ -77,6 +106,13 @@ public final class SampleBuffer implements MetricWriter {
     return samples;
   }
 
-  /** One written sample: label values in the family's label order. */
-  public record Sample(String[] labelValues, double value) {}
+  /**
+   * One written sample: label values in the family's label order; for a histogram {@code value} is
+   * its count and {@code histogram} its buckets (null for other types).
+   */
+  public record Sample(String[] labelValues, double value, Histogram histogram) {
+    public Sample(String[] labelValues, double value) {
+      this(labelValues, value, null);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import io.github.homelabha.core.api.ConfigProblems;
 import io.github.homelabha.core.api.Secret;
 import io.github.homelabha.core.api.Validatable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +52,12 @@ public final class RcloneConfig implements Validatable {
             "url",
             "must be an http(s) URL with a host, e.g. http://127.0.0.1:5572");
       } catch (IllegalArgumentException e) {
-        problems.add("url", "not a URL: " + e.getMessage());
+        // The parser's message quotes the URL, which may carry a password: say only where.
+        problems.add(
+            "url",
+            e.getCause() instanceof URISyntaxException u
+                ? "not a URL: " + u.getReason() + " at character " + (u.getIndex() + 1)
+                : "not a URL");
       }
     }
     problems.require(timeout != null && timeout.toMillis() > 0, "timeout", "must be positive");

@@ -73,7 +73,7 @@ class RcloneRcTargetTest {
   private RcloneRcTarget target() {
     String url = server.url("/").toString();
     return new RcloneRcTarget(
-        new RcClient(url, "", null, Duration.ofSeconds(2)), url, Duration.ofSeconds(2));
+        new RcClient(url, "", null, Duration.ofSeconds(30)), url, Duration.ofSeconds(30));
   }
 
   @Test
@@ -130,11 +130,12 @@ class RcloneRcTargetTest {
           }
         });
     String url = server.url("/").toString();
+    // A generous timeout: a timed-out call counts as unreachable, not as refused credentials.
     RcloneRcTarget target =
         new RcloneRcTarget(
-            new RcClient(url, "admin", Secret.of("hunter2-secret"), Duration.ofSeconds(2)),
+            new RcClient(url, "admin", Secret.of("hunter2-secret"), Duration.ofSeconds(30)),
             url,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(30));
     assertThatThrownBy(() -> target.scrape(new FixedScrapeContext(), new RecordingWriter()))
         .isInstanceOfSatisfying(
             ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("auth"))

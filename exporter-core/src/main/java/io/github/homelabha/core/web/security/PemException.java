@@ -4,7 +4,7 @@ package io.github.homelabha.core.web.security;
  * A PEM text that cannot be used. The message is ours and never quotes the PEM text: it may hold a
  * private key.
  */
-final class PemException extends Exception {
+public final class PemException extends Exception {
   PemException(String message) {
     super(message);
   }

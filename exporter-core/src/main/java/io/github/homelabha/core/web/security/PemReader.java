@@ -27,11 +27,11 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * <p>Error messages never quote the input, and Bouncy Castle's own messages are not passed on
  * because they can echo decoded bytes.
  */
-final class PemReader {
+public final class PemReader {
   private PemReader() {}
 
   /** Every certificate in the text, in file order (leaf first for a chain). */
-  static List<X509Certificate> certificates(String pem) throws PemException {
+  public static List<X509Certificate> certificates(String pem) throws PemException {
     List<X509Certificate> certificates = new ArrayList<>();
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -51,7 +51,7 @@ final class PemReader {
   }
 
   /** The first private key in the text. */
-  static PrivateKey privateKey(String pem) throws PemException {
+  public static PrivateKey privateKey(String pem) throws PemException {
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       Object object;
@@ -78,7 +78,7 @@ final class PemReader {
    * Fails unless {@code key} belongs to {@code certificate}: signs a probe with the key and checks
    * it with the certificate's public key, which works the same for every key type.
    */
-  static void requireMatch(PrivateKey key, X509Certificate certificate) throws PemException {
+  public static void requireMatch(PrivateKey key, X509Certificate certificate) throws PemException {
     String algorithm =
         switch (key.getAlgorithm()) {
           case "RSA" -> "SHA256withRSA";
