@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DumpMetricsWriterTest {
+class CollectorsTest {
 
   private static KeepalivedDump dump(String name) throws Exception {
     return DumpAssembler.fromJson(
@@ -26,7 +26,7 @@ class DumpMetricsWriterTest {
     RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(false));
     HostAddresses host = new HostAddresses(Set.of("eth0 192.0.2.100", "eth0 192.0.2.150"));
 
-    new DumpMetricsWriter(false).write(dump("master"), Optional.of(host), out);
+    new DumpCollectors(false).write(dump("master"), Optional.of(host), out);
 
     assertThat(out.valueOf("keepalived_vrrp_instance_state", "iname", "VI_DNS", "vrid", "51"))
         .isEqualTo(2);
@@ -57,7 +57,7 @@ class DumpMetricsWriterTest {
   void compatStateLabelAddsTheCurrentStateToCounters() throws Exception {
     RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(true));
 
-    new DumpMetricsWriter(true).write(dump("script-failed-backup"), Optional.empty(), out);
+    new DumpCollectors(true).write(dump("script-failed-backup"), Optional.empty(), out);
 
     assertThat(
             out.valueOf(

@@ -2,9 +2,9 @@ package io.github.homelabha.keepalived.system;
 
 import io.github.homelabha.core.testkit.ExpositionParser;
 import io.github.homelabha.core.testkit.ParsedMetrics;
+import io.github.homelabha.core.testkit.PortAllocator;
 import io.github.homelabha.core.testkit.system.ManagedProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,16 +19,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The exporter's real main in a separate JVM running as user {@code nobody} (via {@code setpriv}),
- * optionally with ambient capabilities. The test's class path is copied to a world-readable
- * directory first, since the build's own (under root's home) is not readable by nobody.
+ * The exporter's real main in a separate JVM: as user {@code nobody} (via {@code setpriv}),
+ * optionally with ambient capabilities, or behind any launcher (e.g. {@code nsenter}). For nobody
+ * the test's class path is copied to a world-readable directory first, since the build's own (under
+ * root's home) is not readable by nobody.
  */
-final class UnprivilegedExporter implements AutoCloseable {
+final class ExporterProcess implements AutoCloseable {
   private final ManagedProcess process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private UnprivilegedExporter(ManagedProcess process, int port) {
+  private ExporterProcess(ManagedProcess process, int port) {
     this.process = process;
     this.port = port;
   }
@@ -74,29 +75,47 @@ final class UnprivilegedExporter implements AutoCloseable {
    *
    * @param ambientCaps e.g. {@code "+kill,+dac_read_search"}, or null for none
    */
-  static UnprivilegedExporter start(String classPath, Path log, String ambientCaps, String... args)
+  static ExporterProcess asNobody(String classPath, Path log, String ambientCaps, String... args)
       throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd =
+    List<String> launcher =
         new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
     if (ambientCaps != null) {
-      cmd.add("--inh-caps=" + ambientCaps);
-      cmd.add("--ambient-caps=" + ambientCaps);
+      launcher.add("--inh-caps=" + ambientCaps);
+      launcher.add("--ambient-caps=" + ambientCaps);
     }
+    launcher.add("--");
+    return start(launcher, classPath, log, args);
+  }
+
+  /** Starts {@code KeepalivedExporterMain} with this JVM's class path behind {@code launcher}. */
+  static ExporterProcess start(List<String> launcher, Path log, String... args) throws IOException {
+    return start(launcher, System.getProperty("java.class.path"), log, args);
+  }
+
+  private static ExporterProcess start(
+      List<String> launcher, String classPath, Path log, String... args) throws IOException {
+    int port = PortAllocator.freeLoopbackPort();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(launcher);
     cmd.addAll(
         List.of(
-            "--",
             java,
             "-cp",
             classPath,
             "io.github.homelabha.keepalived.KeepalivedExporterMain",
             "--web.listen-address=127.0.0.1:" + port));
     cmd.addAll(List.of(args));
-    return new UnprivilegedExporter(ManagedProcess.start(cmd, log), port);
+    return new ExporterProcess(ManagedProcess.start(cmd, log), port);
+  }
+
+  /** Threads of the exporter's JVM right now. */
+  int threads() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("Threads:")) {
+        return Integer.parseInt(line.substring(8).trim());
+      }
+    }
+    throw new IOException("no thread count for pid " + process.pid());
   }
 
   long pid() {
