@@ -1,5 +1,6 @@
 package io.github.homelabha.launcher;
 
+import io.github.homelabha.adguard.AdGuardExporter;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.keepalived.KeepalivedExporter;
 import io.github.homelabha.sync.SyncExporter;
@@ -19,6 +20,7 @@ final class ExporterCatalog {
   static {
     EXPORTERS.put("keepalived", KeepalivedExporter::new);
     EXPORTERS.put("sync", SyncExporter::new);
+    EXPORTERS.put("adguard", AdGuardExporter::new);
   }
 
   private ExporterCatalog() {}
