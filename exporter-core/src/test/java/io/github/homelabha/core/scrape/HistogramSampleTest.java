@@ -20,7 +20,8 @@ class HistogramSampleTest {
 
   @Test
   void aHistogramIsExposedWithCumulativeBucketsSumAndCount() throws Exception {
-    SampleBuffer buffer = new SampleBuffer(Set.of(LATENCY));
+    SampleBuffer buffer =
+        new SampleBuffer(Set.of(LATENCY), new io.github.homelabha.core.secrets.Redactor());
     buffer.histogram(LATENCY, new Histogram(new double[] {0.1, 1}, new long[] {2, 3, 1}, 4.5), "x");
     ScrapeResult result = ScrapeResult.success(buffer.samples(), Instant.now(), Duration.ZERO);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
