@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class MetricCatalogs {
 
-  static final List<String> OUR_EXPORTERS = List.of("keepalived", "sync", "adguard");
+  static final List<String> OUR_EXPORTERS = List.of("keepalived", "sync", "adguard", "unifi");
   private static final String CATALOG = "META-INF/homelabha/metrics/%s.json";
   private static final String EXTERNAL = "external-metrics.yml";
 

@@ -29,7 +29,12 @@ class DashboardLintTest {
   void shipsTheDashboards() {
     assertThat(DASHBOARDS.keySet())
         .containsExactlyInAnyOrder(
-            "ha-overview.json", "keepalived.json", "sync.json", "adguard.json");
+            "ha-overview.json",
+            "keepalived.json",
+            "sync.json",
+            "adguard.json",
+            "unifi.json",
+            "failover-drill.json");
   }
 
   @Test

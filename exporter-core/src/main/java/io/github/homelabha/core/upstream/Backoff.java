@@ -76,16 +76,29 @@ public final class Backoff {
     return d.compareTo(config.max) > 0 ? config.max : d;
   }
 
-  /** The text shown while backing off, e.g. {@code backing off for 4m10s after auth: ...}. */
+  /**
+   * The text of a request refused during a pause, e.g. {@code not asking ... for another 4m10s}.
+   */
   static String describe(State s, Clock clock) {
-    Duration left = s.remaining(clock);
-    // Whole seconds: the landing page is read by people.
-    Duration shown = Duration.ofSeconds((left.toMillis() + 999) / 1000);
     return "not asking the upstream for another "
-        + PromDuration.format(shown)
+        + PromDuration.format(roundedUp(s.remaining(clock)))
         + " after "
         + s.cause().label()
         + ": "
         + s.message();
+  }
+
+  /** The landing page's state of a pausing client, e.g. {@code backing off, 4m10s left (auth)}. */
+  static String describeState(State s, Clock clock) {
+    return "backing off, "
+        + PromDuration.format(roundedUp(s.remaining(clock)))
+        + " left ("
+        + s.cause().label()
+        + ")";
+  }
+
+  /** Whole seconds: the landing page is read by people. */
+  private static Duration roundedUp(Duration d) {
+    return Duration.ofSeconds((d.toMillis() + 999) / 1000);
   }
 }

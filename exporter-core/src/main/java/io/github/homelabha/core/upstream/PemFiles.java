@@ -1,9 +1,10 @@
 package io.github.homelabha.core.upstream;
 
+import io.github.homelabha.core.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
@@ -20,19 +21,12 @@ final class PemFiles {
    */
   static String read(String file, boolean privateKey) throws IOException {
     Path path = Path.of(file);
-    if (!Files.isRegularFile(path)) {
-      throw new IOException(file + " is missing or not a regular file");
-    }
-    if (!Files.isReadable(path)) {
-      throw new IOException("cannot read " + file + " (no permission)");
-    }
-    if (Files.size(path) > MAX_BYTES) {
-      throw new IOException(file + " is larger than " + MAX_BYTES + " bytes: not a PEM file");
+    if (!Files.exists(path)) {
+      throw new IOException(file + " is missing");
     }
     if (privateKey) {
       try {
-        Set<PosixFilePermission> mode =
-            Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
         if (mode.contains(PosixFilePermission.OTHERS_READ)
             || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
           throw new IOException(
@@ -42,13 +36,10 @@ final class PemFiles {
         // No POSIX permissions on this file system: nothing to check.
       }
     }
-    byte[] bytes;
-    try (var in = Files.newInputStream(path)) {
-      bytes = in.readNBytes((int) MAX_BYTES + 1);
+    try {
+      return new String(BoundedFiles.read(path, MAX_BYTES), StandardCharsets.US_ASCII);
+    } catch (AccessDeniedException e) {
+      throw new IOException("cannot read " + file + " (no permission)");
     }
-    if (bytes.length > MAX_BYTES) {
-      throw new IOException(file + " is larger than " + MAX_BYTES + " bytes: not a PEM file");
-    }
-    return new String(bytes, StandardCharsets.US_ASCII);
   }
 }

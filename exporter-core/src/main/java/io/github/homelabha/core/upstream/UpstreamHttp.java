@@ -53,8 +53,9 @@ public final class UpstreamHttp implements AutoCloseable {
             .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
             .followRedirects(false) // UpstreamClient follows same-host redirects itself
             .followSslRedirects(false)
-            // A retried request could count twice toward an upstream's failed-login limit.
-            .retryOnConnectionFailure(false)
+            // Kept on: a pooled connection the upstream closed meanwhile must not fail a scrape.
+            // OkHttp retries only requests that never reached the upstream.
+            .retryOnConnectionFailure(true)
             .build();
   }
 
@@ -169,7 +170,7 @@ public final class UpstreamHttp implements AutoCloseable {
     List<List<String>> rows = new ArrayList<>();
     for (UpstreamClient c : clients) {
       String state =
-          c.backoff().map(s -> Backoff.describe(s, clock)).orElse("asking at every scrape");
+          c.backoff().map(s -> Backoff.describeState(s, clock)).orElse("asking at every scrape");
       rows.add(List.of(c.target(), c.url(), state));
     }
     return new LandingTable(List.of("target", "upstream", "state"), rows);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.homelabha.core.api.Histogram;
 import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.secrets.Redactor;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +21,7 @@ class HistogramSampleTest {
 
   @Test
   void aHistogramIsExposedWithCumulativeBucketsSumAndCount() throws Exception {
-    SampleBuffer buffer =
-        new SampleBuffer(Set.of(LATENCY), new io.github.homelabha.core.secrets.Redactor());
+    SampleBuffer buffer = new SampleBuffer(Set.of(LATENCY), new Redactor());
     buffer.histogram(LATENCY, new Histogram(new double[] {0.1, 1}, new long[] {2, 3, 1}, 4.5), "x");
     ScrapeResult result = ScrapeResult.success(buffer.samples(), Instant.now(), Duration.ZERO);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -209,7 +209,7 @@ class UpstreamClientTest {
         .get()
         .extracting(Backoff.State::cause)
         .isEqualTo(UpstreamReason.AUTH);
-    assertThat(http.landingTable().rows().get(0).get(2)).contains("after auth");
+    assertThat(http.landingTable().rows().get(0).get(2)).isEqualTo("backing off, 5m left (auth)");
 
     clock.advance(Duration.ofMinutes(5));
     server.enqueue(new MockResponse.Builder().code(403).build());
