@@ -29,7 +29,11 @@ class DashboardLintTest {
   void shipsTheDashboards() {
     assertThat(DASHBOARDS.keySet())
         .containsExactlyInAnyOrder(
-            "ha-overview.json", "keepalived.json", "sync.json", "adguard.json", "failover-drill.json");
+            "ha-overview.json",
+            "keepalived.json",
+            "sync.json",
+            "adguard.json",
+            "failover-drill.json");
   }
 
   @Test
