@@ -7,7 +7,9 @@ import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Secret;
 import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
-import java.time.Duration;
+import io.github.homelabha.core.upstream.BasicAuthConfig;
+import io.github.homelabha.core.upstream.UpstreamHttp;
+import java.time.Clock;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -68,12 +70,20 @@ class RcloneRcTargetTest {
   @AfterEach
   void stop() {
     server.close();
+    http.close();
   }
 
-  private RcloneRcTarget target() {
-    String url = server.url("/").toString();
-    return new RcloneRcTarget(
-        new RcClient(url, "", null, Duration.ofSeconds(2)), url, Duration.ofSeconds(2));
+  private final UpstreamHttp http = UpstreamHttp.standalone("sync", Clock.systemUTC());
+
+  private RcloneRcTarget target() throws Exception {
+    return target(server.url("/").toString(), null);
+  }
+
+  private RcloneRcTarget target(String url, BasicAuthConfig auth) throws Exception {
+    RcloneConfig config = new RcloneConfig();
+    config.url = url;
+    config.basicAuth = auth;
+    return new RcloneRcTarget(new RcClient(http.client("rclone", config)), url);
   }
 
   @Test
@@ -100,9 +110,7 @@ class RcloneRcTargetTest {
     String url = server.url("/").toString();
     server.close();
     RecordingWriter out = new RecordingWriter();
-    new RcloneRcTarget(
-            new RcClient(url, "", null, Duration.ofSeconds(1)), url, Duration.ofSeconds(1))
-        .scrape(new FixedScrapeContext(), out);
+    target(url, null).scrape(new FixedScrapeContext(), out);
     assertThat(out.valueOf(RcloneRcTarget.REACHABLE)).isZero();
     assertThat(out.value(RcloneRcTarget.ERRORS)).isEmpty();
   }
@@ -129,12 +137,10 @@ class RcloneRcTargetTest {
             return new MockResponse.Builder().code(401).body("unauthorized").build();
           }
         });
-    String url = server.url("/").toString();
-    RcloneRcTarget target =
-        new RcloneRcTarget(
-            new RcClient(url, "admin", Secret.of("hunter2-secret"), Duration.ofSeconds(2)),
-            url,
-            Duration.ofSeconds(2));
+    BasicAuthConfig auth = new BasicAuthConfig();
+    auth.username = "admin";
+    auth.password = Secret.of("hunter2-secret");
+    RcloneRcTarget target = target(server.url("/").toString(), auth);
     assertThatThrownBy(() -> target.scrape(new FixedScrapeContext(), new RecordingWriter()))
         .isInstanceOfSatisfying(
             ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("auth"))
