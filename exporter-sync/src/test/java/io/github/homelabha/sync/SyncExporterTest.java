@@ -97,11 +97,11 @@ class SyncExporterTest {
                 assertThat(e.problems())
                     .extracting(p -> p.substring(0, p.indexOf(':')))
                     .containsExactlyInAnyOrder(
-                        "canary.interval",
-                        "tree.scan_interval",
-                        "role.netns",
-                        "lsyncd.status_file",
-                        "rclone.url"));
+                        "--canary.interval",
+                        "--tree.scan-interval",
+                        "--role.netns",
+                        "--lsyncd.status-file",
+                        "--rclone.url"));
   }
 
   @Test

@@ -28,8 +28,7 @@ class ExampleConfigsTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final String DEBIAN_TEMPLATE =
-      "/etc/prometheus/alertmanager_templates/homelab-ha-telegram.tmpl";
+  private static final String TEMPLATE_PATH = "alertmanager_templates/homelab-ha-telegram.tmpl";
   private static final String DEBIAN_RULES = "/etc/prometheus/rules/homelab-ha/*.rules.yml";
 
   static Path alertmanagerExample() {
@@ -43,8 +42,8 @@ class ExampleConfigsTest {
   /** The example Alertmanager config, reading the template from where the test has it. */
   static String alertmanagerConfigWithLocalTemplate() throws IOException {
     String config = Files.readString(alertmanagerExample());
-    assertThat(config).contains(DEBIAN_TEMPLATE);
-    return config.replace(DEBIAN_TEMPLATE, telegramTemplate().toString());
+    assertThat(config).contains("  - " + TEMPLATE_PATH);
+    return config.replace("  - " + TEMPLATE_PATH, "  - " + telegramTemplate());
   }
 
   @Test
@@ -57,7 +56,7 @@ class ExampleConfigsTest {
         Commands.run(TIMEOUT, List.of("amtool", "check-config", config.toString()));
 
     assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
-    assertThat(result.stdout()).contains("SUCCESS").contains("1 templates").contains("3 receivers");
+    assertThat(result.stdout()).contains("SUCCESS").contains("1 templates").contains("4 receivers");
   }
 
   @Test

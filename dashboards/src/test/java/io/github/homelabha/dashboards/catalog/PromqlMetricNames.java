@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * keeps identifiers that are not keywords and not followed by an opening parenthesis (functions,
  * aggregations).
  */
-final class PromqlMetricNames {
+public final class PromqlMetricNames {
 
   private static final Pattern STRINGS =
       Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
@@ -40,7 +40,7 @@ final class PromqlMetricNames {
 
   private PromqlMetricNames() {}
 
-  static Set<String> of(String expr) {
+  public static Set<String> of(String expr) {
     String text = STRINGS.matcher(expr).replaceAll("\"\"");
     text = MATCHERS.matcher(text).replaceAll("{}");
     text = RANGES.matcher(text).replaceAll("[]");

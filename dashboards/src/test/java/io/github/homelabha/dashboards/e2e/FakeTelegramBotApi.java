@@ -59,8 +59,14 @@ final class FakeTelegramBotApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final List<Message> messages = new ArrayList<>();
-  private final List<String> webhookPaths = new ArrayList<>();
+  private final List<Webhook> webhooks = new ArrayList<>();
   private int nextMessageId = 1;
+  private int failedAttempts;
+  private final List<String> rejectedTexts = new ArrayList<>();
+  private volatile int failureStatus;
+
+  /** One webhook post (the dead man's switch), with its JSON body. */
+  record Webhook(Instant received, String path, String body) {}
 
   FakeTelegramBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -83,7 +89,48 @@ final class FakeTelegramBotApi implements AutoCloseable {
   }
 
   synchronized int webhookCalls(String name) {
-    return (int) webhookPaths.stream().filter(p -> p.equals("/webhook/" + name)).count();
+    return webhooks(name).size();
+  }
+
+  synchronized List<Webhook> webhooks(String name) {
+    return webhooks.stream().filter(w -> w.path().equals("/webhook/" + name)).toList();
+  }
+
+  /**
+   * From now on every sendMessage is answered with this HTTP status and a Telegram error body, as
+   * when the Bot API is down; 0 answers normally again.
+   */
+  void failWith(int status) {
+    failureStatus = status;
+  }
+
+  synchronized int failedAttempts() {
+    return failedAttempts;
+  }
+
+  /** The texts of the messages answered with an error while failing. */
+  synchronized List<String> rejectedTexts() {
+    return List.copyOf(rejectedTexts);
+  }
+
+  /** Waits (bounded) for a webhook post to {@code name} whose body contains {@code text}. */
+  Webhook awaitWebhook(String name, String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (true) {
+        Optional<Webhook> match =
+            webhooks(name).stream().filter(w -> w.body().contains(text)).findFirst();
+        if (match.isPresent()) {
+          return match.get();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "no webhook post to " + name + " containing " + text + " within " + timeout);
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
   }
 
   /** Waits (bounded) for the first message after index {@code from} matching {@code test}. */
@@ -126,7 +173,8 @@ final class FakeTelegramBotApi implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (path.startsWith("/webhook/")) {
         synchronized (this) {
-          webhookPaths.add(path);
+          webhooks.add(new Webhook(Instant.now(), path, new String(body, StandardCharsets.UTF_8)));
+          notifyAll();
         }
         respond(exchange, 200, "{}");
         return;
@@ -134,6 +182,26 @@ final class FakeTelegramBotApi implements AutoCloseable {
       Matcher matcher = SEND_MESSAGE.matcher(path);
       if (!"POST".equals(exchange.getRequestMethod()) || !matcher.matches()) {
         respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+        return;
+      }
+      int failure = failureStatus;
+      if (failure != 0) {
+        String text;
+        try {
+          text = JSON.readTree(body).path("text").asText();
+        } catch (IOException e) {
+          text = "";
+        }
+        synchronized (this) {
+          failedAttempts++;
+          rejectedTexts.add(text);
+        }
+        respond(
+            exchange,
+            failure,
+            "{\"ok\":false,\"error_code\":"
+                + failure
+                + ",\"description\":\"Internal Server Error\"}");
         return;
       }
       JsonNode request;

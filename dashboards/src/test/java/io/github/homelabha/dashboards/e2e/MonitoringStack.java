@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The monitoring half of a cluster, for system tests: a real Prometheus (1 s scrape and rule
+ * The monitoring half of a cluster, for system tests: a real Prometheus (2 s scrape, 1 s rule
  * evaluation) loaded with our rules, a real Alertmanager running our example configuration and
  * Telegram template, and a fake Telegram Bot API recording what would reach the phone. Everything
  * listens on 127.0.0.1 and keeps its state under the test's directory.
@@ -33,11 +33,17 @@ final class MonitoringStack implements AutoCloseable {
   /** Shorter for-durations so the test takes seconds; the expressions are the shipped ones. */
   static final Map<String, String> FAST_RULES =
       Map.of(
-          "failover_settle_for", "2s",
+          "failover_settle_for", "3s",
+          "failover_keep_firing_for", "10s",
           "keepalived_down_for", "2s",
           "track_script_failing_for", "2s",
           "priority_degraded_for", "2s",
           "exporter_down_for", "5s");
+
+  /** Labels of Prometheus' and Alertmanager's own scrape targets. */
+  static final String MONITORING_CLUSTER = "home";
+
+  static final String MONITORING_NODE = "mon";
 
   static final String BOT_TOKEN = "4242:test-token";
   static final long CHAT_ID = -1001234567890L;
@@ -105,7 +111,8 @@ final class MonitoringStack implements AutoCloseable {
 
       int prometheusPort = PortAllocator.freeLoopbackPort();
       prometheusUrl = "http://127.0.0.1:" + prometheusPort;
-      Path prometheusConfig = writePrometheusConfig(work, targets, ruleOverrides, webPorts);
+      Path prometheusConfig =
+          writePrometheusConfig(work, targets, ruleOverrides, webPorts, prometheusPort);
       ManagedProcess prometheus =
           ManagedProcess.start(
               List.of(
@@ -186,6 +193,20 @@ final class MonitoringStack implements AutoCloseable {
     return out.toString();
   }
 
+  /** The result of an instant query; fails when Prometheus rejects the query. */
+  List<JsonNode> query(String query) throws IOException, InterruptedException {
+    JsonNode response =
+        new ObjectMapper()
+            .readTree(
+                HttpProbe.get(
+                    prometheusUrl
+                        + "/api/v1/query?query="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    List<JsonNode> result = new ArrayList<>();
+    response.path("data").path("result").forEach(result::add);
+    return result;
+  }
+
   /** Polls an instant query until it returns at least one series (bounded). */
   void awaitSeries(String query, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -211,6 +232,54 @@ final class MonitoringStack implements AutoCloseable {
     throw new AssertionError("Prometheus never returned a series for " + query + "\n" + logs());
   }
 
+  /** One alert as Prometheus shows it (pending or firing). */
+  record PrometheusAlert(String name, String state, Map<String, String> labels) {}
+
+  /** Prometheus' current alerts, pending and firing. */
+  List<PrometheusAlert> alerts() throws IOException, InterruptedException {
+    List<PrometheusAlert> alerts = new ArrayList<>();
+    JsonNode json = new ObjectMapper().readTree(HttpProbe.get(prometheusUrl + "/api/v1/alerts"));
+    for (JsonNode alert : json.path("data").path("alerts")) {
+      Map<String, String> labels = new java.util.TreeMap<>();
+      alert
+          .path("labels")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      alerts.add(
+          new PrometheusAlert(labels.get("alertname"), alert.path("state").asText(), labels));
+    }
+    return alerts;
+  }
+
+  /**
+   * Waits (bounded) until Prometheus has alert {@code name} pending or firing with the given label
+   * pairs, and returns it.
+   */
+  PrometheusAlert awaitAlert(String name, Duration timeout, String... labelPairs)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<PrometheusAlert> last = List.of();
+    while (System.nanoTime() < deadline) {
+      try {
+        last = alerts();
+        for (PrometheusAlert alert : last) {
+          boolean matches = name.equals(alert.name());
+          for (int i = 0; i + 1 < labelPairs.length; i += 2) {
+            matches &= labelPairs[i + 1].equals(alert.labels().get(labelPairs[i]));
+          }
+          if (matches) {
+            return alert;
+          }
+        }
+      } catch (IOException e) {
+        // Prometheus busy; retried until the deadline
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "alert " + name + " " + List.of(labelPairs) + " never pending or firing; alerts: " + last);
+  }
+
   /** Our rules with test overrides (shorter for-durations), rendered the way the build does. */
   private static Path renderRules(Path work, Map<String, String> overrides) throws IOException {
     RuleRenderer renderer = new RuleRenderer(Bundle.source("rules"));
@@ -226,14 +295,17 @@ final class MonitoringStack implements AutoCloseable {
       Path work,
       List<ScrapeTarget> targets,
       Map<String, String> overrides,
-      List<Integer> alertmanagerPorts)
+      List<Integer> alertmanagerPorts,
+      int prometheusPort)
       throws IOException {
     ObjectNode config = YAML.createObjectNode();
     config
         .putObject("global")
-        .put("scrape_interval", "1s")
+        // 2 s: the keepalived exporter gets 1.5 s (timeout minus its offset) for a fresh dump,
+        // enough on a busy test machine
+        .put("scrape_interval", "2s")
         .put("evaluation_interval", "1s")
-        .put("scrape_timeout", "900ms");
+        .put("scrape_timeout", "2s");
     config.putArray("rule_files").add(renderRules(work, overrides) + "/*.rules.yml");
     // every Alertmanager gets every alert, as both nodes' Prometheus servers do in the README setup
     ArrayNode alertmanagerTargets =
@@ -246,6 +318,17 @@ final class MonitoringStack implements AutoCloseable {
             .putArray("targets");
     alertmanagerPorts.forEach(port -> alertmanagerTargets.add("127.0.0.1:" + port));
     ArrayNode jobs = config.putArray("scrape_configs");
+    // the monitoring watches itself, as in the example scrape config
+    List<ScrapeTarget> all = new ArrayList<>(targets);
+    all.add(
+        new ScrapeTarget(
+            "prometheus", "127.0.0.1:" + prometheusPort, MONITORING_CLUSTER, MONITORING_NODE));
+    alertmanagerPorts.forEach(
+        port ->
+            all.add(
+                new ScrapeTarget(
+                    "alertmanager", "127.0.0.1:" + port, MONITORING_CLUSTER, MONITORING_NODE)));
+    targets = all;
     for (String job : targets.stream().map(ScrapeTarget::job).distinct().toList()) {
       ArrayNode groups = jobs.addObject().put("job_name", job).putArray("static_configs");
       for (ScrapeTarget target : targets) {
@@ -263,16 +346,19 @@ final class MonitoringStack implements AutoCloseable {
 
   /**
    * The shipped example configuration, changed only where a test must: Telegram and the dead man's
-   * switch point at the fake, group timings are shortened, the template is read from the build
-   * output.
+   * switch point at the fake, group timings are shortened; the template is installed beside it.
    */
   private Path writeAlertmanagerConfig(Path work) throws IOException {
     ObjectNode config =
         (ObjectNode)
             YAML.readTree(Bundle.output("examples/alertmanager/alertmanager.yml").toFile());
-    config
-        .putArray("templates")
-        .add(Bundle.output("examples/alertmanager/homelab-ha-telegram.tmpl").toString());
+    // installed as the README says, beside the config: the shipped relative template path
+    // resolves against the config's directory, as in /etc/prometheus
+    Path templates = Files.createDirectories(work.resolve("alertmanager_templates"));
+    Files.copy(
+        Bundle.output("examples/alertmanager/homelab-ha-telegram.tmpl"),
+        templates.resolve("homelab-ha-telegram.tmpl"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     shortenTimings((ObjectNode) config.get("route"));
     for (JsonNode receiver : config.path("receivers")) {
       for (JsonNode telegramConfig : receiver.path("telegram_configs")) {
@@ -290,8 +376,13 @@ final class MonitoringStack implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Seconds instead of minutes. group_interval stays longer than Prometheus' resend delay (2 s
+   * here) plus an evaluation, as the example's does against Prometheus' default (1m): see the
+   * example's comment on group_interval.
+   */
   private static void shortenTimings(ObjectNode route) {
-    route.put("group_wait", "1s").put("group_interval", "2s");
+    route.put("group_wait", "1s").put("group_interval", "4s");
     for (JsonNode child : route.path("routes")) {
       shortenTimings((ObjectNode) child);
     }

@@ -23,7 +23,7 @@ public final class RuleFiles {
     return list(Bundle.output("prometheus/rules"), ".rules.yml");
   }
 
-  static List<Path> unitTests() {
+  public static List<Path> unitTests() {
     return list(Bundle.testSource("promtool"), ".test.yml");
   }
 
@@ -42,7 +42,7 @@ public final class RuleFiles {
     return rules().stream().filter(r -> r.has("alert")).map(r -> r.get("alert").asText()).toList();
   }
 
-  static JsonNode read(Path file) {
+  public static JsonNode read(Path file) {
     try {
       return YAML.readTree(file.toFile());
     } catch (IOException e) {

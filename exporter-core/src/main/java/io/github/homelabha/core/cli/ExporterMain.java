@@ -6,6 +6,7 @@ import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.core.config.ConfigLoader;
 import io.github.homelabha.core.config.PromDuration;
+import io.github.homelabha.core.logging.LogFormat;
 import io.github.homelabha.core.logging.LogSetup;
 import io.github.homelabha.core.runtime.ExporterRuntime;
 import io.github.homelabha.core.runtime.RuntimeOptions;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -83,65 +85,127 @@ public final class ExporterMain {
       return null;
     }
 
-    String level = string(cl, CommandLineSpec.LOG_LEVEL).toLowerCase();
-    if (!LEVELS.contains(level)) {
-      throw new UsageException("--log.level must be one of debug, info, warn, error: " + level);
-    }
-    try {
-      LogSetup.configure(level, LogSetup.format(string(cl, CommandLineSpec.LOG_FORMAT)));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-
-    RuntimeOptions options = runtimeOptions(cl);
-    Redactor redactor = new Redactor();
+    // Every bad flag value and every bad configuration key is listed in one start-up.
     ConfigProblems flagProblems = new ConfigProblems();
-    Map<String, Object> overrides = overrides(exporter, cl, flagProblems);
+    configureLogging(cl, flagProblems);
+    RuntimeOptions options = runtimeOptions(cl, flagProblems);
+    boolean checkOnly = bool(cl, CommandLineSpec.CONFIG_CHECK, flagProblems);
+    Redactor redactor = new Redactor();
+    Map<String, String> flagByConfigPath = new LinkedHashMap<>();
+    Map<String, Object> overrides = overrides(exporter, cl, flagProblems, flagByConfigPath);
     C config;
     try {
       config =
           new ConfigLoader(redactor, env)
               .load(exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides);
     } catch (InvalidConfigException e) {
-      // One start-up lists the bad flags and the bad keys together.
       List<String> all = new ArrayList<>(flagProblems.list());
-      all.addAll(e.problems());
-      throw new InvalidConfigException(all);
+      for (String problem : e.problems()) {
+        all.add(underFlagName(problem, flagByConfigPath));
+      }
+      throw redacted(all, redactor);
     }
-    flagProblems.throwIfAny();
+    if (!flagProblems.isEmpty()) {
+      throw redacted(flagProblems.list(), redactor);
+    }
     WebSecurity security = WebSecurityLoader.load(options.webConfigFile());
-    if (bool(cl, CommandLineSpec.CONFIG_CHECK)) {
+    if (checkOnly) {
       out.println("configuration OK");
       return null;
     }
     return ExporterRuntime.start(exporter, config, options, security, redactor);
   }
 
-  private static RuntimeOptions runtimeOptions(CommandLine cl) throws UsageException {
-    try {
-      String telemetry = string(cl, CommandLineSpec.TELEMETRY);
-      if (!telemetry.startsWith("/") || telemetry.equals("/")) {
-        throw new IllegalArgumentException("--web.telemetry-path must start with / and not be /");
-      }
-      Duration timeout = PromDuration.parse(string(cl, CommandLineSpec.TIMEOUT));
-      if (timeout.isZero()) {
-        throw new IllegalArgumentException("--scrape.timeout must be more than 0");
-      }
-      return new RuntimeOptions(
-          ListenAddress.parse(string(cl, CommandLineSpec.LISTEN)),
-          telemetry,
-          path(cl, CommandLineSpec.WEB_CONFIG),
-          timeout,
-          PromDuration.parse(string(cl, CommandLineSpec.TIMEOUT_OFFSET)),
-          !bool(cl, CommandLineSpec.NO_EXPORTER_METRICS));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+  private static void configureLogging(CommandLine cl, ConfigProblems problems) {
+    String level = string(cl, CommandLineSpec.LOG_LEVEL).toLowerCase();
+    if (!LEVELS.contains(level)) {
+      problems.add(CommandLineSpec.LOG_LEVEL, "must be one of debug, info, warn, error: " + level);
+      level = "info";
     }
+    LogFormat format = LogFormat.LOGFMT;
+    try {
+      format = LogSetup.format(string(cl, CommandLineSpec.LOG_FORMAT));
+    } catch (IllegalArgumentException e) {
+      flagProblem(problems, CommandLineSpec.LOG_FORMAT, e.getMessage());
+    }
+    LogSetup.configure(level, format);
+  }
+
+  /** The common flags' values; a bad one is recorded under its flag name and left at null. */
+  private static RuntimeOptions runtimeOptions(CommandLine cl, ConfigProblems problems) {
+    String telemetry = string(cl, CommandLineSpec.TELEMETRY);
+    if (!telemetry.startsWith("/") || telemetry.equals("/")) {
+      problems.add(CommandLineSpec.TELEMETRY, "must start with / and not be /");
+    }
+    ListenAddress listen =
+        parsed(
+            problems,
+            CommandLineSpec.LISTEN,
+            () -> ListenAddress.parse(string(cl, CommandLineSpec.LISTEN)));
+    Duration timeout =
+        parsed(
+            problems,
+            CommandLineSpec.TIMEOUT,
+            () -> PromDuration.parse(string(cl, CommandLineSpec.TIMEOUT)));
+    if (timeout != null && timeout.isZero()) {
+      problems.add(CommandLineSpec.TIMEOUT, "must be more than 0");
+    }
+    Duration offset =
+        parsed(
+            problems,
+            CommandLineSpec.TIMEOUT_OFFSET,
+            () -> PromDuration.parse(string(cl, CommandLineSpec.TIMEOUT_OFFSET)));
+    return new RuntimeOptions(
+        listen,
+        telemetry,
+        path(cl, CommandLineSpec.WEB_CONFIG),
+        timeout,
+        offset,
+        !bool(cl, CommandLineSpec.NO_EXPORTER_METRICS, problems));
+  }
+
+  private static <T> T parsed(ConfigProblems problems, String flag, Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      flagProblem(problems, flag, e.getMessage());
+      return null;
+    }
+  }
+
+  /** Records {@code message} under {@code flag}, without repeating the flag at its start. */
+  private static void flagProblem(ConfigProblems problems, String flag, String message) {
+    problems.add(
+        flag, message.startsWith(flag + " ") ? message.substring(flag.length() + 1) : message);
+  }
+
+  /** Problems quote values; a value can be a secret or a URL with a password in it. */
+  private static InvalidConfigException redacted(List<String> problems, Redactor redactor) {
+    return new InvalidConfigException(problems.stream().map(redactor::redact).toList());
+  }
+
+  /**
+   * A configuration problem at a key a flag set, named by the flag: {@code
+   * --keepalived.dump-timeout: not a duration}, not {@code keepalived.dump_timeout: ...}.
+   */
+  static String underFlagName(String problem, Map<String, String> flagByConfigPath) {
+    for (Map.Entry<String, String> e : flagByConfigPath.entrySet()) {
+      String path = e.getKey();
+      if (problem.startsWith(path + ":")
+          || problem.startsWith(path + ".")
+          || problem.startsWith(path + "[")) {
+        return e.getValue() + problem.substring(path.length());
+      }
+    }
+    return problem;
   }
 
   /** The exporter flags that were given, as YAML key path to value. */
   private static Map<String, Object> overrides(
-      Exporter<?> exporter, CommandLine cl, ConfigProblems problems) {
+      Exporter<?> exporter,
+      CommandLine cl,
+      ConfigProblems problems,
+      Map<String, String> flagByConfigPath) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (ConfigFlag f : exporter.flags()) {
       OptionSpec o = cl.getCommandSpec().findOption("--" + f.name());
@@ -149,6 +213,7 @@ public final class ExporterMain {
       if (raw == null) {
         continue;
       }
+      flagByConfigPath.put(f.configPath(), "--" + f.name());
       try {
         switch (f.kind()) {
           case VALUE -> out.put(f.configPath(), f.valueMapper().apply((String) raw));
@@ -166,7 +231,7 @@ public final class ExporterMain {
           }
         }
       } catch (IllegalArgumentException e) {
-        problems.add("--" + f.name(), e.getMessage());
+        flagProblem(problems, "--" + f.name(), e.getMessage());
       }
     }
     return out;
@@ -182,12 +247,13 @@ public final class ExporterMain {
     return v == null || v.isBlank() ? null : Path.of(v);
   }
 
-  private static boolean bool(CommandLine cl, String name) throws UsageException {
+  private static boolean bool(CommandLine cl, String name, ConfigProblems problems) {
     String v = string(cl, name);
     try {
       return v != null && parseBool(name, v);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      flagProblem(problems, name, e.getMessage());
+      return false;
     }
   }
 

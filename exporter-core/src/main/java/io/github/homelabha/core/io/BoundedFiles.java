@@ -1,5 +1,6 @@
 package io.github.homelabha.core.io;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,19 +19,58 @@ public final class BoundedFiles {
 
   /** The file's bytes; at most {@code maxBytes}, else {@link FileTooLargeException}. */
   public static byte[] read(Path file, long maxBytes, LinkOption... options) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, options);
-    if (!attributes.isRegularFile()) {
-      throw new NotARegularFileException(file, attributes);
-    }
-    if (attributes.size() > maxBytes) {
-      throw new FileTooLargeException(file, maxBytes);
-    }
+    requireRegularFile(file, maxBytes, options);
     try (InputStream in = Files.newInputStream(file, options)) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw new FileTooLargeException(file, maxBytes);
       }
       return bytes;
+    }
+  }
+
+  /**
+   * A stream over the file for parsers that read as they go; reading past {@code maxBytes} throws
+   * {@link FileTooLargeException}, so a file that never ends costs bounded time.
+   */
+  public static InputStream open(Path file, long maxBytes, LinkOption... options)
+      throws IOException {
+    requireRegularFile(file, maxBytes, options);
+    InputStream in = Files.newInputStream(file, options);
+    return new FilterInputStream(in) {
+      private long read;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        count(Math.max(0, n));
+        return n;
+      }
+
+      private void count(int n) throws FileTooLargeException {
+        read += n;
+        if (read > maxBytes) {
+          throw new FileTooLargeException(file, maxBytes);
+        }
+      }
+    };
+  }
+
+  private static void requireRegularFile(Path file, long maxBytes, LinkOption... options)
+      throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, options);
+    if (!attributes.isRegularFile()) {
+      throw new NotARegularFileException(file, attributes);
+    }
+    if (attributes.size() > maxBytes) {
+      throw new FileTooLargeException(file, maxBytes);
     }
   }
 

@@ -108,8 +108,7 @@ public final class ExporterRuntime implements AutoCloseable {
     List<WebServer.JsonEndpoint> endpoints = new ArrayList<>();
     List<LandingPage.Link> links = new ArrayList<>();
     for (SetupCollector.Json j : setup.json) {
-      endpoints.add(
-          new WebServer.JsonEndpoint(j.path(), j.description(), () -> writeJson(j.body().get())));
+      endpoints.add(new WebServer.JsonEndpoint(j.path(), () -> writeJson(j.body().get())));
       links.add(new LandingPage.Link(j.path(), j.description()));
     }
     List<LandingPage.Section> sections =
@@ -196,10 +195,6 @@ public final class ExporterRuntime implements AutoCloseable {
   /** The port the server listens on. */
   public int port() {
     return web.port();
-  }
-
-  public boolean isReady() {
-    return ready;
   }
 
   public String name() {

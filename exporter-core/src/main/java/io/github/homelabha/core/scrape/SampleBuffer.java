@@ -2,6 +2,7 @@ package io.github.homelabha.core.scrape;
 
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
+import io.github.homelabha.core.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,12 +19,18 @@ import java.util.Set;
  */
 public final class SampleBuffer implements MetricWriter {
   private final Set<MetricFamily> declared;
+  private final Redactor redactor;
   private final Map<MetricFamily, List<Sample>> samples = new LinkedHashMap<>();
   private final Set<String> seriesSeen = new HashSet<>();
 
-  /** Accepts only {@code declared} families; null accepts any family (for unit tests). */
-  public SampleBuffer(Set<MetricFamily> declared) {
+  /**
+   * Accepts only {@code declared} families; null accepts any family (for unit tests). Label values
+   * pass through {@code redactor}: they often carry upstream text (an error message) that can echo
+   * a password.
+   */
+  public SampleBuffer(Set<MetricFamily> declared, Redactor redactor) {
     this.declared = declared;
+    this.redactor = redactor;
   }
 
   @Override
@@ -57,19 +64,21 @@ public final class SampleBuffer implements MetricWriter {
               + labels.length
               + " values");
     }
-    for (String l : labels) {
-      if (l == null) {
+    String[] values = new String[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] == null) {
         throw new IllegalStateException("null label value on " + family.name());
       }
+      values[i] = redactor.redact(labels[i]);
     }
     if (type == MetricFamily.Type.COUNTER && (value < 0 || Double.isNaN(value))) {
       throw new IllegalStateException("counter " + family.name() + " must be >= 0: " + value);
     }
-    if (!seriesSeen.add(family.name() + Arrays.toString(labels))) {
+    if (!seriesSeen.add(family.name() + Arrays.toString(values))) {
       throw new IllegalStateException(
-          "series written twice: " + family.name() + " " + Arrays.toString(labels));
+          "series written twice: " + family.name() + " " + Arrays.toString(values));
     }
-    samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(labels.clone(), value));
+    samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(values, value));
   }
 
   /** Samples by family, in the order written. */

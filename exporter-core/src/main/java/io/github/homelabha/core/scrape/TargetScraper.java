@@ -36,7 +36,6 @@ public final class TargetScraper {
   private final Redactor redactor;
   private final Clock clock;
   private final Map<String, AtomicLong> errorsByReason = new ConcurrentHashMap<>();
-  private final AtomicLong fetches = new AtomicLong();
 
   private final Object lock = new Object();
   private Flight inFlight;
@@ -72,11 +71,6 @@ public final class TargetScraper {
     Map<String, Long> out = new java.util.TreeMap<>();
     errorsByReason.forEach((k, v) -> out.put(k, v.get()));
     return out;
-  }
-
-  /** How many upstream fetches ran (singleflight and caching keep it below the scrape count). */
-  public long fetchCount() {
-    return fetches.get();
   }
 
   /**
@@ -128,16 +122,18 @@ public final class TargetScraper {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = ScrapeResult.failure("timeout", "scrape interrupted", now, Duration.ZERO);
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-      // fetch() catches everything, so this is only reachable through cancellation.
+    } catch (java.util.concurrent.CancellationException e) {
       result = ScrapeResult.failure("timeout", "scrape cancelled", now, Duration.ZERO);
+    } catch (ExecutionException e) {
+      // fetch() catches every Throwable it can; one thrown while reporting lands here.
+      result = failure("internal", "scrape failed: " + e.getCause(), flight.startedAt());
+      record(result);
     }
     return result;
   }
 
   private ScrapeResult fetch(Instant startedAt, Instant deadline) {
-    fetches.incrementAndGet();
-    SampleBuffer buffer = new SampleBuffer(declared);
+    SampleBuffer buffer = new SampleBuffer(declared, redactor);
     ScrapeContext ctx = new Context(startedAt, deadline, clock);
     ScrapeResult result;
     try {
@@ -150,7 +146,18 @@ public final class TargetScraper {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = failure("timeout", "scrape abandoned after its deadline", startedAt);
-    } catch (Exception | LinkageError | AssertionError e) {
+    } catch (OutOfMemoryError e) {
+      // The upstream answered more than the heap holds. The fetch's data is garbage now, so the
+      // exporter itself goes on; say so instead of failing without a reason.
+      result =
+          failure(
+              "out_of_memory",
+              "ran out of Java heap ("
+                  + Runtime.getRuntime().maxMemory() / (1 << 20)
+                  + " MiB, -Xmx) while scraping: the upstream data is larger than this"
+                  + " exporter's limits allow",
+              startedAt);
+    } catch (Exception | Error e) {
       log.atError()
           .addKeyValue("target", target.name())
           .setCause(e)

@@ -3,17 +3,23 @@ package io.github.homelabha.core.secrets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * Replaces known secret values with {@code <secret>} in any text about to leave the process (log
- * lines, error messages, the landing page, JSON endpoints). Secrets are registered when the
- * configuration is loaded; this is a second line of defence behind never formatting them in the
- * first place.
+ * lines, error messages, the landing page, JSON endpoints, label values). Secrets are registered
+ * when the configuration is loaded; this is a second line of defence behind never formatting them
+ * in the first place. The user info of any URL ({@code https://user:password@host/}) is masked too,
+ * registered or not: upstream error messages echo URLs with credentials the exporter never saw.
  */
 public final class Redactor {
   public static final String MASK = "<secret>";
   // Very short values would mask ordinary words; such secrets are weak anyway.
   private static final int MIN_LENGTH = 4;
+
+  /** scheme://user-info@ ; user info cannot hold '/', '@' or white space. */
+  private static final Pattern USER_INFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s?#]+@");
 
   private final List<String> secrets = new CopyOnWriteArrayList<>();
 
@@ -26,10 +32,13 @@ public final class Redactor {
   }
 
   public String redact(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    String out = text;
+    String out = text.contains("://") ? maskUserInfo(text) : text;
+    if (secrets.isEmpty()) {
+      return out;
+    }
     for (String s : secrets) {
       if (out.contains(s)) {
         out = out.replace(s, MASK);
@@ -38,7 +47,7 @@ public final class Redactor {
     return out;
   }
 
-  public boolean isEmpty() {
-    return secrets.isEmpty();
+  private static String maskUserInfo(String text) {
+    return USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
   }
 }

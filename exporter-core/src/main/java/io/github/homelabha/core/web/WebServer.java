@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
   /** A JSON endpoint; the body is produced (and redacted) at request time. */
-  public record JsonEndpoint(String path, String description, Supplier<String> body) {}
+  public record JsonEndpoint(String path, Supplier<String> body) {}
 
   private final Javalin app;
   private final ServerConnector[] connector = new ServerConnector[1];

@@ -73,19 +73,23 @@ class ExporterMainTest {
   }
 
   @Test
-  void badFlagsAreUsageErrors() {
+  void unknownFlagsAreUsageErrors() {
     assertThatThrownBy(() -> run(Map.of(), "--no-such-flag"))
         .isInstanceOf(ExporterMain.UsageException.class)
         .hasMessageContaining("--no-such-flag");
+  }
+
+  @Test
+  void badCommonFlagValuesNameTheirFlag() {
     assertThatThrownBy(() -> run(Map.of(), "--web.listen-address=nonsense"))
-        .isInstanceOf(ExporterMain.UsageException.class)
-        .hasMessageContaining("[HOST]:PORT");
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--web.listen-address: must be [HOST]:PORT");
     assertThatThrownBy(() -> run(Map.of(), "--log.format=xml"))
-        .isInstanceOf(ExporterMain.UsageException.class)
-        .hasMessageContaining("logfmt or json");
-    assertThatThrownBy(() -> run(Map.of(), "--scrape.timeout=soon"))
-        .isInstanceOf(ExporterMain.UsageException.class)
-        .hasMessageContaining("not a duration");
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--log.format: must be logfmt or json");
+    assertThatThrownBy(() -> run(Map.of(), "--scrape.timeout=10"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--scrape.timeout: not a duration: \"10\"");
   }
 
   @Test
@@ -95,16 +99,31 @@ class ExporterMainTest {
         .hasMessageContaining("--fake.target: target name missing");
     assertThatThrownBy(() -> run(Map.of(), "--config.check", "--fake.default-delay=later"))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessageContaining("default_delay: not a duration");
+        .hasMessageContaining("--fake.default-delay: not a duration")
+        .hasMessageNotContaining("default_delay");
   }
 
   @Test
-  void badFlagsAndBadKeysAreListedTogether() {
+  void badCommonFlagsExporterFlagsAndKeysAreListedTogether() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("bad.yml"), "colour: blue\n");
     assertThatThrownBy(
-            () -> run(Map.of(), "--config.check", "--fake.target=:1", "--fake.default-delay=later"))
+            () ->
+                run(
+                    Map.of(),
+                    "--config.check",
+                    "--config.file=" + cfg,
+                    "--scrape.timeout=10",
+                    "--log.level=loud",
+                    "--web.telemetry-path=metrics",
+                    "--fake.target=:1",
+                    "--fake.default-delay=later"))
         .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--scrape.timeout: not a duration")
+        .hasMessageContaining("--log.level: must be one of")
+        .hasMessageContaining("--web.telemetry-path: must start with /")
         .hasMessageContaining("--fake.target: target name missing")
-        .hasMessageContaining("default_delay: not a duration");
+        .hasMessageContaining("--fake.default-delay: not a duration")
+        .hasMessageContaining("colour: unknown key");
   }
 
   @Test

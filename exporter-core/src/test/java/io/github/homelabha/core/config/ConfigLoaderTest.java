@@ -104,6 +104,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aYamlSyntaxErrorDoesNotQuoteTheLineWithTheSecret() {
+    List<String> p = problems("default_delay: 1s\napi_key: \"PLANT-unterminated-secret\n");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .contains("YAML syntax error")
+        .contains("line")
+        .doesNotContain("PLANT");
+  }
+
+  @Test
+  void aDeviceOrAHugeFileIsRefusedBeforeReading() throws Exception {
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(redactor, Map.of())
+                    .load(FakeExporter.Config.class, Path.of("/dev/zero"), Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("/dev/zero is a device, FIFO or socket, not a regular file");
+    Path huge = dir.resolve("huge.yml");
+    Files.write(huge, new byte[(int) ConfigLoader.MAX_FILE_BYTES + 1]);
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(redactor, Map.of())
+                    .load(FakeExporter.Config.class, huge, Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("is larger than 1 MiB");
+  }
+
+  @Test
   void overridesReplaceFileKeys() throws Exception {
     FakeExporter.Config c =
         load(

@@ -3,6 +3,7 @@ package io.github.homelabha.core.testkit;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.scrape.SampleBuffer;
+import io.github.homelabha.core.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,12 +30,12 @@ public final class RecordingWriter implements MetricWriter {
 
   /** Accepts any family. */
   public RecordingWriter() {
-    this.buffer = new SampleBuffer(null);
+    this.buffer = new SampleBuffer(null, new Redactor());
   }
 
   /** Accepts only these families, like the core does with an exporter's declaration. */
   public RecordingWriter(Collection<MetricFamily> declared) {
-    this.buffer = new SampleBuffer(Set.copyOf(declared));
+    this.buffer = new SampleBuffer(Set.copyOf(declared), new Redactor());
   }
 
   @Override

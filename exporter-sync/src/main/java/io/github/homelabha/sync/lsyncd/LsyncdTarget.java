@@ -5,10 +5,12 @@ import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
+import io.github.homelabha.core.io.BoundedFiles;
 import io.github.homelabha.sync.fs.FileErrors;
 import io.github.homelabha.sync.proc.ProcessTable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,8 +86,11 @@ public final class LsyncdTarget implements Target {
           LOG_ERRORS,
           LAST_EXIT);
 
-  /** Larger than any statusFile we expect (about 40 bytes per queued change). */
-  static final int MAX_STATUS_BYTES = 16 << 20;
+  /**
+   * About 40 bytes per queued change: a backlog of over a million changes. The file is parsed as it
+   * is read, in constant memory; the cap bounds the time a file that never ends can take.
+   */
+  static final int MAX_STATUS_BYTES = 64 << 20;
 
   private static final int READ_ATTEMPTS = 4;
   private static final long RETRY_PAUSE_MILLIS = 100;
@@ -184,19 +189,16 @@ public final class LsyncdTarget implements Target {
         }
         Thread.sleep(RETRY_PAUSE_MILLIS);
       }
-      long mtime;
-      String text;
-      try {
-        mtime = Files.getLastModifiedTime(file).toMillis();
-        text = readBounded(file);
+      try (Reader in =
+          new InputStreamReader(
+              BoundedFiles.open(file, MAX_STATUS_BYTES), StandardCharsets.UTF_8)) {
+        long mtime = Files.getLastModifiedTime(file).toMillis();
+        return Optional.of(new ReadStatus(LsyncdStatusParser.parse(in), mtime));
       } catch (NoSuchFileException e) {
         return Optional.empty();
       } catch (IOException e) {
         throw new ScrapeException(
             "unreadable", "cannot read lsyncd status file " + file + ": " + FileErrors.describe(e));
-      }
-      try {
-        return Optional.of(new ReadStatus(LsyncdStatusParser.parse(text), mtime));
       } catch (LsyncdParseException e) {
         last = e;
         if (!e.incomplete()) {
@@ -206,16 +208,6 @@ public final class LsyncdTarget implements Target {
     }
     throw new ScrapeException(
         "parse", "lsyncd status file " + file + " could not be parsed: " + last.getMessage());
-  }
-
-  private static String readBounded(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_STATUS_BYTES + 1);
-      if (bytes.length > MAX_STATUS_BYTES) {
-        throw new IOException("larger than " + MAX_STATUS_BYTES + " bytes");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
   }
 
   private void collectLog(MetricWriter out) throws ScrapeException {

@@ -3,6 +3,7 @@ package io.github.homelabha.sync.rclone;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.homelabha.core.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -24,6 +25,9 @@ public final class RcloneStateStore {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  /** A few hundred bytes per job; the cap keeps a wrong path (a device, a log) harmless. */
+  static final long MAX_STATE_BYTES = 1 << 20;
+
   private final Path file;
   private long writeErrors;
   private boolean warnedWrite;
@@ -36,7 +40,7 @@ public final class RcloneStateStore {
     try {
       Map<String, RcloneJobState> loaded =
           MAPPER.readValue(
-              Files.readAllBytes(file),
+              BoundedFiles.read(file, MAX_STATE_BYTES),
               new TypeReference<LinkedHashMap<String, RcloneJobState>>() {});
       return loaded == null ? new LinkedHashMap<>() : loaded;
     } catch (NoSuchFileException e) {

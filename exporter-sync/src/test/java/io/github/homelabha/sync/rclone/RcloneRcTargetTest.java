@@ -10,6 +10,7 @@ import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.core.upstream.BasicAuthConfig;
 import io.github.homelabha.core.upstream.UpstreamHttp;
 import java.time.Clock;
+import java.time.Duration;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -83,6 +84,8 @@ class RcloneRcTargetTest {
     RcloneConfig config = new RcloneConfig();
     config.url = url;
     config.basicAuth = auth;
+    // Generous: on a busy machine a short timeout would turn a refused login into a timeout.
+    config.timeout = Duration.ofSeconds(30);
     return new RcloneRcTarget(new RcClient(http.client("rclone", config)), url);
   }
 

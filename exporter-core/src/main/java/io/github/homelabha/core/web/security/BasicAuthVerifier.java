@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * <p>A bcrypt check at cost 10 takes about 100 ms on a Raspberry Pi and Prometheus sends the same
  * credentials every scrape, so successful checks are remembered in a small cache keyed by a SHA-256
  * of user, password and hash (never the clear password); a changed hash or password misses it.
- * Failed checks are not cached. Checks run one at a time, so a flood of wrong passwords costs one
- * core at most. An unknown user is compared against a dummy hash of the same cost, so the answer
- * takes as long as for a known user and does not reveal which users exist.
+ * Failed checks are not cached. Checks that miss the cache go through a {@link
+ * PasswordCheckLimiter}: a few at a time, a few failures per client, the rest refused at once
+ * ({@link Verdict#THROTTLED}), so a flood of wrong passwords never holds the request threads that a
+ * cached scrape needs. An unknown user is compared against a dummy hash of the same cost, so the
+ * answer takes as long as for a known user and does not reveal which users exist.
  *
  * <p>Nothing here logs, and no message carries a password or a hash.
  */
@@ -45,8 +47,21 @@ public final class BasicAuthVerifier {
           return size() > CACHE_SIZE;
         }
       };
-  private final Object bcryptLock = new Object();
+  private final PasswordCheckLimiter limiter = new PasswordCheckLimiter();
   private final AtomicLong bcryptComparisons = new AtomicLong();
+
+  /** The outcome of one check. */
+  public enum Verdict {
+    ACCEPTED,
+    /** Wrong or missing credentials: answer 401. */
+    REJECTED,
+    /** Not checked: too many checks in progress or too many failures from the client; 429. */
+    THROTTLED;
+
+    public boolean accepted() {
+      return this == ACCEPTED;
+    }
+  }
 
   private BasicAuthVerifier(Map<String, String> hashes) {
     this.hashes = Map.copyOf(hashes);
@@ -72,37 +87,43 @@ public final class BasicAuthVerifier {
 
   /**
    * Whether the {@code Authorization} header value names a configured user with the right password.
-   * Always false when no user is configured (call it only when {@link #required()}), and for a
-   * missing or malformed header.
+   * Never accepted when no user is configured (call it only when {@link #required()}), nor for a
+   * missing or malformed header. {@code client} (the remote address) keys the failure budget.
    */
-  public boolean verify(String authorizationHeaderValue) {
+  public Verdict verify(String authorizationHeaderValue, String client) {
     if (hashes.isEmpty() || authorizationHeaderValue == null) {
-      return false;
+      return Verdict.REJECTED;
     }
     byte[][] credentials = decode(authorizationHeaderValue);
     if (credentials == null) {
-      return false;
+      return Verdict.REJECTED;
     }
     String user = new String(credentials[0], StandardCharsets.UTF_8);
     byte[] password = credentials[1];
     String hash = hashes.get(user);
-    if (hash == null) {
-      bcryptMatches(password, dummyHash);
-      return false;
-    }
-    String cacheKey = cacheKey(credentials[0], password, hash);
-    synchronized (successes) {
-      if (successes.containsKey(cacheKey)) {
-        return true;
-      }
-    }
-    boolean ok = bcryptMatches(password, hash);
-    if (ok) {
+    String cacheKey = hash == null ? null : cacheKey(credentials[0], password, hash);
+    if (cacheKey != null) {
       synchronized (successes) {
-        successes.put(cacheKey, Boolean.TRUE);
+        if (successes.containsKey(cacheKey)) {
+          return Verdict.ACCEPTED;
+        }
       }
     }
-    return ok;
+    try (PasswordCheckLimiter.Slot slot = limiter.tryEnter(client)) {
+      if (slot == null) {
+        return Verdict.THROTTLED;
+      }
+      // an unknown user costs a comparison with the dummy hash: same time as a known user
+      boolean ok = bcryptMatches(password, hash == null ? dummyHash : hash) && hash != null;
+      if (!ok) {
+        slot.failed();
+        return Verdict.REJECTED;
+      }
+    }
+    synchronized (successes) {
+      successes.put(cacheKey, Boolean.TRUE);
+    }
+    return Verdict.ACCEPTED;
   }
 
   /** How many bcrypt comparisons ran; shows the cache at work. */
@@ -123,21 +144,17 @@ public final class BasicAuthVerifier {
   }
 
   private boolean bcryptMatches(byte[] password, String hash) {
-    synchronized (bcryptLock) {
-      bcryptComparisons.incrementAndGet();
-      if (password.length > MAX_PASSWORD_BYTES) {
-        // Still spend the time of a comparison, then refuse: the library would reject the length
-        // and silent truncation would accept passwords that only share a prefix.
-        BCrypt.verifyer().verify(new byte[0], dummyHash.getBytes(StandardCharsets.US_ASCII));
-        return false;
-      }
-      try {
-        return BCrypt.verifyer()
-            .verify(password, hash.getBytes(StandardCharsets.US_ASCII))
-            .verified;
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
+    bcryptComparisons.incrementAndGet();
+    if (password.length > MAX_PASSWORD_BYTES) {
+      // Still spend the time of a comparison, then refuse: the library would reject the length
+      // and silent truncation would accept passwords that only share a prefix.
+      BCrypt.verifyer().verify(new byte[0], dummyHash.getBytes(StandardCharsets.US_ASCII));
+      return false;
+    }
+    try {
+      return BCrypt.verifyer().verify(password, hash.getBytes(StandardCharsets.US_ASCII)).verified;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -27,6 +27,7 @@ public final class WebConfig {
   private final BasicAuthVerifier basicAuth;
   private final Map<String, String> responseHeaders;
   private final RequestRateLimiter rateLimiter;
+  private final RequestRateLimiter failedAuthRateLimiter;
   private final boolean http2;
   private final List<String> notices;
 
@@ -41,6 +42,10 @@ public final class WebConfig {
     this.basicAuth = basicAuth;
     this.responseHeaders = Map.copyOf(responseHeaders);
     this.rateLimiter = rateLimiter;
+    this.failedAuthRateLimiter =
+        rateLimiter == null
+            ? null
+            : new RequestRateLimiter(rateLimiter.interval(), rateLimiter.burst());
     this.http2 = http2;
     this.notices = List.copyOf(notices);
   }
@@ -86,9 +91,20 @@ public final class WebConfig {
     return responseHeaders;
   }
 
-  /** The request rate limit, if {@code rate_limit.interval} is set and not zero. */
+  /**
+   * The request rate limit, if {@code rate_limit.interval} is set and not zero. With basic auth it
+   * counts authenticated requests only, so anonymous requests cannot use up Prometheus' tokens.
+   */
   public Optional<RequestRateLimiter> rateLimiter() {
     return Optional.ofNullable(rateLimiter);
+  }
+
+  /**
+   * The same limit as {@link #rateLimiter()} on a bucket of its own, for requests that failed
+   * authentication.
+   */
+  public Optional<RequestRateLimiter> failedAuthRateLimiter() {
+    return Optional.ofNullable(failedAuthRateLimiter);
   }
 
   /**

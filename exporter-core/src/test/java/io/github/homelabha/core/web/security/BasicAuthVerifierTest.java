@@ -24,22 +24,22 @@ class BasicAuthVerifierTest {
 
   @Test
   void acceptsTheRightPasswordForEveryHashVersion() {
-    assertThat(verifier.verify(basic("prometheus", "scrape-me"))).isTrue();
-    assertThat(verifier.verify(basic("pi", "pi-pass"))).isTrue();
-    assertThat(verifier.verify(basic("legacy", "pi-pass"))).isTrue();
+    assertThat(verifier.verify(basic("prometheus", "scrape-me"), "client").accepted()).isTrue();
+    assertThat(verifier.verify(basic("pi", "pi-pass"), "client").accepted()).isTrue();
+    assertThat(verifier.verify(basic("legacy", "pi-pass"), "client").accepted()).isTrue();
   }
 
   @Test
   void refusesAWrongPasswordAndAnotherUsersPassword() {
-    assertThat(verifier.verify(basic("prometheus", "scrape-you"))).isFalse();
-    assertThat(verifier.verify(basic("prometheus", "pi-pass"))).isFalse();
-    assertThat(verifier.verify(basic("prometheus", ""))).isFalse();
+    assertThat(verifier.verify(basic("prometheus", "scrape-you"), "client").accepted()).isFalse();
+    assertThat(verifier.verify(basic("prometheus", "pi-pass"), "client").accepted()).isFalse();
+    assertThat(verifier.verify(basic("prometheus", ""), "client").accepted()).isFalse();
   }
 
   @Test
   void anUnknownUserCostsOneComparisonAndFails() {
     long before = verifier.bcryptComparisons();
-    assertThat(verifier.verify(basic("mallory", "scrape-me"))).isFalse();
+    assertThat(verifier.verify(basic("mallory", "scrape-me"), "client").accepted()).isFalse();
     assertThat(verifier.bcryptComparisons()).isEqualTo(before + 1);
   }
 
@@ -55,7 +55,7 @@ class BasicAuthVerifierTest {
           "Basic !!!notbase64",
           "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes()),
         }) {
-      assertThat(verifier.verify(header)).as(String.valueOf(header)).isFalse();
+      assertThat(verifier.verify(header, "client").accepted()).as(String.valueOf(header)).isFalse();
     }
     assertThat(verifier.bcryptComparisons()).isZero();
   }
@@ -65,21 +65,22 @@ class BasicAuthVerifierTest {
     BasicAuthVerifier colon =
         BasicAuthVerifier.of(
             Map.of("u", BCrypt.withDefaults().hashToString(4, "a:b:c".toCharArray())));
-    assertThat(colon.verify(basic("u", "a:b:c").replace("Basic", "bAsIc"))).isTrue();
-    assertThat(colon.verify(basic("u", "a:b"))).isFalse();
+    assertThat(colon.verify(basic("u", "a:b:c").replace("Basic", "bAsIc"), "client").accepted())
+        .isTrue();
+    assertThat(colon.verify(basic("u", "a:b"), "client").accepted()).isFalse();
   }
 
   @Test
   void aSuccessfulCheckIsCachedAndAFailedOneIsNot() {
-    assertThat(verifier.verify(basic("prometheus", "scrape-me"))).isTrue();
+    assertThat(verifier.verify(basic("prometheus", "scrape-me"), "client").accepted()).isTrue();
     assertThat(verifier.bcryptComparisons()).isEqualTo(1);
     for (int i = 0; i < 5; i++) {
-      assertThat(verifier.verify(basic("prometheus", "scrape-me"))).isTrue();
+      assertThat(verifier.verify(basic("prometheus", "scrape-me"), "client").accepted()).isTrue();
     }
     assertThat(verifier.bcryptComparisons()).isEqualTo(1);
 
-    assertThat(verifier.verify(basic("prometheus", "wrong"))).isFalse();
-    assertThat(verifier.verify(basic("prometheus", "wrong"))).isFalse();
+    assertThat(verifier.verify(basic("prometheus", "wrong"), "client").accepted()).isFalse();
+    assertThat(verifier.verify(basic("prometheus", "wrong"), "client").accepted()).isFalse();
     assertThat(verifier.bcryptComparisons()).isEqualTo(3);
   }
 
@@ -93,12 +94,12 @@ class BasicAuthVerifierTest {
     }
     BasicAuthVerifier bounded = BasicAuthVerifier.of(users);
     for (int i = 0; i <= 100; i++) {
-      assertThat(bounded.verify(basic("user" + i, "p"))).isTrue();
+      assertThat(bounded.verify(basic("user" + i, "p"), "client").accepted()).isTrue();
     }
     long afterFill = bounded.bcryptComparisons();
-    assertThat(bounded.verify(basic("user100", "p"))).isTrue();
+    assertThat(bounded.verify(basic("user100", "p"), "client").accepted()).isTrue();
     assertThat(bounded.bcryptComparisons()).isEqualTo(afterFill);
-    assertThat(bounded.verify(basic("user0", "p"))).isTrue();
+    assertThat(bounded.verify(basic("user0", "p"), "client").accepted()).isTrue();
     assertThat(bounded.bcryptComparisons()).as("user0 was evicted").isEqualTo(afterFill + 1);
   }
 
@@ -108,8 +109,8 @@ class BasicAuthVerifierTest {
     BasicAuthVerifier longOne =
         BasicAuthVerifier.of(
             Map.of("u", BCrypt.withDefaults().hashToString(4, "x".repeat(71).toCharArray())));
-    assertThat(longOne.verify(basic("u", "x".repeat(71)))).isTrue();
-    assertThat(longOne.verify(basic("u", seventyTwo))).isFalse();
+    assertThat(longOne.verify(basic("u", "x".repeat(71)), "client").accepted()).isTrue();
+    assertThat(longOne.verify(basic("u", seventyTwo), "client").accepted()).isFalse();
     assertThat(longOne.bcryptComparisons()).isEqualTo(2);
   }
 
@@ -117,7 +118,7 @@ class BasicAuthVerifierTest {
   void noUsersMeansNotRequiredAndNothingVerifies() {
     BasicAuthVerifier none = BasicAuthVerifier.of(Map.of());
     assertThat(none.required()).isFalse();
-    assertThat(none.verify(basic("a", "b"))).isFalse();
+    assertThat(none.verify(basic("a", "b"), "client").accepted()).isFalse();
   }
 
   @Test

@@ -48,7 +48,8 @@ class WebConfigLoadTest {
     assertThat(config.tlsEnabled()).isTrue();
     assertThat(config.tls()).isPresent();
     assertThat(config.basicAuth().required()).isTrue();
-    assertThat(config.basicAuth().verify(basic("prometheus", "scrape-me"))).isTrue();
+    assertThat(config.basicAuth().verify(basic("prometheus", "scrape-me"), "client").accepted())
+        .isTrue();
     assertThat(config.responseHeaders())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
@@ -82,7 +83,7 @@ class WebConfigLoadTest {
     WebConfig config = WebConfig.none();
     assertThat(config.tls()).isEmpty();
     assertThat(config.basicAuth().required()).isFalse();
-    assertThat(config.basicAuth().verify(basic("a", "b"))).isFalse();
+    assertThat(config.basicAuth().verify(basic("a", "b"), "client").accepted()).isFalse();
     assertThat(config.clientCertificateAllowed(null)).isTrue();
   }
 
@@ -223,6 +224,26 @@ class WebConfigLoadTest {
             "tls_server_config.cert_file: file not found: " + dir.resolve("nowhere.crt"),
             "tls_server_config.key_file: file not found: " + dir.resolve("nowhere.key"),
             "tls_server_config.client_ca_file: file not found: " + dir.resolve("nowhere-ca.crt"));
+  }
+
+  @Test
+  void endlessAndOversizedFilesAreClearProblemsNotAnOutOfMemoryError() throws Exception {
+    writeServerFiles("");
+    java.nio.file.Files.write(dir.resolve("huge.crt"), new byte[(1 << 20) + 1]);
+    InvalidConfigException e =
+        problems(
+            """
+            tls_server_config:
+              cert_file: huge.crt
+              key_file: /dev/zero
+            """);
+    assertThat(e.problems())
+        .containsExactly(
+            "tls_server_config.cert_file: "
+                + dir.resolve("huge.crt")
+                + " is larger than 1 MiB; not a PEM or YAML file?",
+            "tls_server_config.key_file: /dev/zero is a device, FIFO or socket, not a regular"
+                + " file");
   }
 
   @Test
