@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the exporters and runs them in the foreground with their defaults:
+# Builds ha-exporters and runs the exporters in one JVM in the foreground with their defaults:
 #   keepalived exporter on :9165 (reads /run/keepalived.pid, dumps in /tmp)
-#   sync exporter       on :9166 (no pairs configured: add --sync.pair=NAME:ROLE:PATH)
-# Extra arguments go to both exporters' JVMs through JAVA_OPTS; Ctrl-C stops both.
+#   sync exporter       on :9166 (no pairs configured: add sync --sync.pair=NAME:ROLE:PATH)
+# Arguments go to ha-exporters, e.g. ./run-exporters.sh --config.file=/etc/ha-exporters.yml;
+# JVM flags through JAVA_OPTS. Ctrl-C stops it. To see them at work first: ./demo.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,51 +17,33 @@ if ! command -v javac >/dev/null; then
   fi
 fi
 
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests -pl ha-exporters -am package
 
 # The flags recommended for a Raspberry Pi (see README, "Memory and start-up").
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1}
 
-# Application class-data archive (AppCDS) per exporter, about a third less CPU time to the first
-# scrape (bench/RESULTS.md): a run without an archive records one, written when it stops; later
-# runs map it. An archive is tied to the jar file's size and modification time and every build
-# rewrites the jars, so the exporters run from copies in target/run/ that are only replaced (and
-# their archive dropped) when a jar's content changed.
-stable_copy() {
-  local jar=$1 copy
-  copy="$(dirname "$jar")/run/$(basename "$jar")"
-  mkdir -p "$(dirname "$copy")"
-  if ! cmp -s "$jar" "$copy"; then
-    cp "$jar" "$copy"
-    rm -f "${copy%.jar}.jsa"
-  fi
-  echo "$copy"
-}
-class_data() {
-  local jsa=${1%.jar}.jsa
-  if [ -f "$jsa" ]; then
-    echo "-XX:SharedArchiveFile=$jsa"
-  else
-    echo "-XX:ArchiveClassesAtExit=$jsa"
-  fi
-}
+# Application class-data archive (AppCDS), about a third less CPU time to the first scrape
+# (bench/RESULTS.md): a run without an archive records one, written when it stops; later runs map
+# it. An archive is tied to the jar file's size and modification time and every build rewrites the
+# jar, so it runs from a copy in target/run/ that is only replaced (and its archive dropped) when
+# the jar's content changed.
+jar=ha-exporters/target/ha-exporters.jar
+copy=ha-exporters/target/run/ha-exporters.jar
+mkdir -p "$(dirname "$copy")"
+if ! cmp -s "$jar" "$copy"; then
+  cp "$jar" "$copy"
+  rm -f "${copy%.jar}.jsa"
+fi
+if [ -f "${copy%.jar}.jsa" ]; then
+  cds="-XX:SharedArchiveFile=${copy%.jar}.jsa"
+else
+  cds="-XX:ArchiveClassesAtExit=${copy%.jar}.jsa"
+fi
 
-pids=()
-stop() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait
-}
-trap stop INT TERM EXIT
-
-jar=$(stable_copy exporter-keepalived/target/exporter-keepalived.jar)
-# shellcheck disable=SC2086
-java $JAVA_OPTS "$(class_data "$jar")" -jar "$jar" &
-pids+=($!)
-jar=$(stable_copy exporter-sync/target/exporter-sync.jar)
-# shellcheck disable=SC2086
-java $JAVA_OPTS "$(class_data "$jar")" -jar "$jar" &
-pids+=($!)
-
+if [ $# -eq 0 ]; then
+  set -- keepalived sync
+fi
 echo "keepalived exporter: http://localhost:9165/   sync exporter: http://localhost:9166/"
-wait -n "${pids[@]}"
+# shellcheck disable=SC2086
+exec java $JAVA_OPTS "$cds" -jar "$copy" "$@"

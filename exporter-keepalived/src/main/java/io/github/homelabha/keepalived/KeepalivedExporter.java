@@ -118,11 +118,12 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
           t.fifoOnly
               ? Optional.empty()
               : versionByBinary.computeIfAbsent(t.binary, KeepalivedVersion::of);
+      ProcessVerifier verifier = new ProcessVerifier(t.binary);
       FreshDumpReader reader =
           new FreshDumpReader(
-              new DumpLocations(Path.of(t.dumpDir), t.dumpDir.equals("/tmp")),
+              new DumpLocations(Path.of(t.dumpDir)),
               signals,
-              new Signaller("kill"),
+              Signaller.best(verifier),
               t.json == null
                   ? FreshDumpReader.DumpFormatChoice.AUTO
                   : t.json
@@ -150,8 +151,7 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
                       }))
               : Optional.empty();
       target[0] =
-          new KeepalivedTarget(
-              t, new ProcessVerifier(), reader, vips, tracker, fifo, stateLabel, version);
+          new KeepalivedTarget(t, verifier, reader, vips, tracker, fifo, stateLabel, version);
       setup.addTarget(target[0]);
       fifo.ifPresent(setup::addTask);
     }

@@ -4,9 +4,9 @@ import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
-import io.github.homelabha.keepalived.collect.DumpMetricsWriter;
-import io.github.homelabha.keepalived.collect.KeepalivedMetrics;
-import io.github.homelabha.keepalived.collect.TransitionMetricsWriter;
+import io.github.homelabha.keepalived.collect.DumpCollectors;
+import io.github.homelabha.keepalived.collect.SourceCollector;
+import io.github.homelabha.keepalived.collect.VrrpCollector;
 import io.github.homelabha.keepalived.config.TargetConfig;
 import io.github.homelabha.keepalived.dump.KeepalivedDump;
 import io.github.homelabha.keepalived.fifo.NotifyFifoReader;
@@ -50,7 +50,7 @@ public final class KeepalivedTarget implements Target {
   private final NetnsResolver netns = new NetnsResolver();
   private final VrrpTracker tracker;
   private final Optional<NotifyFifoReader> fifo;
-  private final DumpMetricsWriter dumpWriter;
+  private final DumpCollectors dumpCollectors;
   private final Optional<String> version;
   private KeepalivedProcess lastProcess;
   private KeepalivedDump lastEvidence;
@@ -79,7 +79,7 @@ public final class KeepalivedTarget implements Target {
     this.vips = vips;
     this.tracker = tracker;
     this.fifo = fifo;
-    this.dumpWriter = new DumpMetricsWriter(stateLabel);
+    this.dumpCollectors = new DumpCollectors(stateLabel);
     this.version = version;
   }
 
@@ -118,12 +118,10 @@ public final class KeepalivedTarget implements Target {
         CompletableFuture.supplyAsync(() -> hostAddresses(process), vipExecutor);
     FreshDump fresh = reader.read(process, budget);
     tracker.onDump(fresh.dump());
-    dumpWriter.write(fresh.dump(), addresses.join(), out);
-    TransitionMetricsWriter.writeHistory(tracker, out);
-    double age = Math.max(0, System.currentTimeMillis() - fresh.writtenAtMillis()) / 1000.0;
-    out.gauge(KeepalivedMetrics.DUMP_AGE, age);
-    out.gauge(KeepalivedMetrics.DUMP_DURATION, fresh.duration().toNanos() / 1e9);
-    writeCommon(out);
+    dumpCollectors.write(fresh.dump(), addresses.join(), out);
+    VrrpCollector.writeHistory(tracker, out);
+    SourceCollector.writeDump(fresh, out);
+    SourceCollector.writeProcess(version, fifo, out);
   }
 
   /**
@@ -208,14 +206,9 @@ public final class KeepalivedTarget implements Target {
     if (problem.isPresent()) {
       throw new ScrapeException("not_running", problem.get());
     }
-    TransitionMetricsWriter.writeFifoStates(tracker, out);
-    TransitionMetricsWriter.writeHistory(tracker, out);
-    writeCommon(out);
-  }
-
-  private void writeCommon(MetricWriter out) {
-    version.ifPresent(v -> out.info(KeepalivedMetrics.VERSION_INFO, v));
-    fifo.ifPresent(f -> out.gauge(KeepalivedMetrics.FIFO_CONNECTED, f.problem().isEmpty()));
+    VrrpCollector.writeFifoStates(tracker, out);
+    VrrpCollector.writeHistory(tracker, out);
+    SourceCollector.writeProcess(version, fifo, out);
   }
 
   private Optional<HostAddresses> hostAddresses(KeepalivedProcess process) {

@@ -65,6 +65,22 @@ class KeepalivedExporterTest {
   }
 
   @Test
+  void acceptsThePeerExportersFlagsWithOneDashAsInItsSystemdUnits() throws Exception {
+    Path pid = tmp.resolve("go-style.pid");
+    try (RunningExporter e =
+        RunningExporter.start(new KeepalivedExporter(), "-ka.pid-path=" + pid, "-ka.json")) {
+      e.scrapeText();
+      assertThat(e.get("/").body()).contains("go-style.pid");
+    }
+    Path spaced = tmp.resolve("go-spaced.pid");
+    try (RunningExporter e =
+        RunningExporter.start(new KeepalivedExporter(), "-ka.pid-path", spaced.toString())) {
+      e.scrapeText();
+      assertThat(e.get("/").body()).contains("go-spaced.pid");
+    }
+  }
+
+  @Test
   void fifoOnlyModeCountsTransitionsAndServesEvents() throws Exception {
     Path fifo = mkfifo("notify.fifo");
     try (RunningExporter e =
@@ -73,7 +89,7 @@ class KeepalivedExporterTest {
             "--keepalived.fifo-only",
             "--keepalived.notify-fifo=" + fifo)) {
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .until(
               () -> {
                 e.scrapeText();
@@ -86,13 +102,13 @@ class KeepalivedExporterTest {
           "INSTANCE \"VI_1\" BACKUP 100\nGROUP \"SG\" BACKUP 0\nINSTANCE \"VI_1\" MASTER 100\n"
               + "INSTANCE \"VI_1\" STOP 100\n");
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> e.get("/events").body().contains("\"stopped\""));
       try (FileOutputStream keepOpen = new FileOutputStream(fifo.toFile())) {
         keepOpen.write("INSTANCE \"VI_1\" BACKUP 100\n".getBytes(StandardCharsets.UTF_8));
         keepOpen.flush();
         await()
-            .atMost(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(30))
             .until(() -> e.scrape().value("keepalived_up").orElse(0) == 1);
         ParsedMetrics m = e.scrape();
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "iname", "VI_1")).isEqualTo(1);
@@ -145,7 +161,7 @@ class KeepalivedExporterTest {
         wa.flush();
         wb.flush();
         await()
-            .atMost(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(30))
             .until(() -> e.scrape().samples("keepalived_vrrp_instance_state").size() == 2);
         ParsedMetrics m = e.scrape();
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "target", "ns-a")).isEqualTo(2);

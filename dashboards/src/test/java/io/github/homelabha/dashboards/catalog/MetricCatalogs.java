@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class MetricCatalogs {
 
-  static final List<String> OUR_EXPORTERS = List.of("keepalived", "sync");
+  static final List<String> OUR_EXPORTERS = List.of("keepalived", "sync", "adguard", "unifi");
   private static final String CATALOG = "META-INF/homelabha/metrics/%s.json";
   private static final String EXTERNAL = "external-metrics.yml";
 
@@ -36,7 +36,15 @@ final class MetricCatalogs {
       for (JsonNode family : read(json, String.format(CATALOG, exporter)).path("families")) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         family.path("labels").forEach(l -> names.add(l.asText().replace("?", "")));
-        labels.put(family.path("name").asText(), names);
+        String name = family.path("name").asText();
+        labels.put(name, names);
+        if (family.path("type").asText().equals("histogram")) {
+          java.util.Set<String> withLe = new java.util.TreeSet<>(names);
+          withLe.add("le");
+          labels.put(name + "_bucket", withLe);
+          labels.put(name + "_sum", names);
+          labels.put(name + "_count", names);
+        }
       }
     }
     return labels;
@@ -52,7 +60,14 @@ final class MetricCatalogs {
         throw new AssertionError("catalog of " + exporter + " names " + catalog.path("exporter"));
       }
       for (JsonNode family : catalog.path("families")) {
-        known.put(family.path("name").asText(), exporter);
+        String name = family.path("name").asText();
+        known.put(name, exporter);
+        if (family.path("type").asText().equals("histogram")) {
+          // a histogram is queried through its series
+          for (String suffix : List.of("_bucket", "_sum", "_count")) {
+            known.put(name + suffix, exporter);
+          }
+        }
       }
     }
     JsonNode external = read(new ObjectMapper(new YAMLFactory()), EXTERNAL);

@@ -50,6 +50,12 @@ public final class GoldenExpositions {
           "_exit_code",
           "_fatal_error");
 
+  /**
+   * State-like names whose value follows timing, not the situation: keepalived's text dump shows a
+   * track script's run state (running or idle), which changes with the script's interval.
+   */
+  private static final Set<String> TIMING_DEPENDENT = Set.of("keepalived_script_state");
+
   private GoldenExpositions() {}
 
   public static Path directory() {
@@ -155,6 +161,7 @@ public final class GoldenExpositions {
             });
     String value =
         STATE_SUFFIXES.stream().anyMatch(sample.name()::endsWith)
+                && !TIMING_DEPENDENT.contains(sample.name())
             ? formatValue(sample.value())
             : "_";
     return GoldenSeries.format(sample.name(), labels) + " " + value;

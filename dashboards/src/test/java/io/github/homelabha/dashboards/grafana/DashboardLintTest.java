@@ -26,9 +26,15 @@ class DashboardLintTest {
   private static final Map<String, JsonNode> DASHBOARDS = Dashboards.all();
 
   @Test
-  void shipsTheThreeDashboards() {
+  void shipsTheDashboards() {
     assertThat(DASHBOARDS.keySet())
-        .containsExactlyInAnyOrder("ha-overview.json", "keepalived.json", "sync.json");
+        .containsExactlyInAnyOrder(
+            "ha-overview.json",
+            "keepalived.json",
+            "sync.json",
+            "adguard.json",
+            "unifi.json",
+            "failover-drill.json");
   }
 
   @Test

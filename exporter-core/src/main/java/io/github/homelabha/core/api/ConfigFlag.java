@@ -11,7 +11,8 @@ import java.util.function.Function;
  * @param configPath dotted key path in the YAML file, e.g. {@code keepalived.pid_file}
  * @param description help text
  * @param kind whether the flag takes a value, is a switch, or may be repeated
- * @param aliases other accepted names without dashes (e.g. another exporter's flag names)
+ * @param aliases other accepted names without dashes (e.g. another exporter's flag names), each
+ *     accepted with two dashes and, as Go's flag package does, with one
  * @param valueMapper turns one command-line value into the YAML value (a String, Boolean, Map or
  *     List; Jackson binds it); it throws {@link IllegalArgumentException} with a readable message
  *     for bad input

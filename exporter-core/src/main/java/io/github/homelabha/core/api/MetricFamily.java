@@ -21,7 +21,8 @@ public final class MetricFamily {
   public enum Type {
     GAUGE,
     COUNTER,
-    INFO
+    INFO,
+    HISTOGRAM
   }
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -42,6 +43,15 @@ public final class MetricFamily {
     }
     if (type == Type.INFO && !name.endsWith("_info")) {
       throw new IllegalArgumentException("info metric names end in _info: " + name);
+    }
+    if (type == Type.HISTOGRAM
+        && (name.endsWith("_total")
+            || name.endsWith("_bucket")
+            || name.endsWith("_count")
+            || name.endsWith("_sum")
+            || labelNames.contains("le"))) {
+      throw new IllegalArgumentException(
+          "histogram names take no _total/_bucket/_count/_sum suffix and no le label: " + name);
     }
     if (help == null || help.isBlank()) {
       throw new IllegalArgumentException("help text missing for " + name);
@@ -80,6 +90,14 @@ public final class MetricFamily {
     return new MetricFamily(name, Type.INFO, help, List.of(labelNames));
   }
 
+  /**
+   * A histogram the exporter keeps itself (buckets, {@code _sum}, {@code _count}); the name is the
+   * base name, e.g. {@code adguard_query_duration_seconds}.
+   */
+  public static MetricFamily histogram(String name, String help, String... labelNames) {
+    return new MetricFamily(name, Type.HISTOGRAM, help, List.of(labelNames));
+  }
+
   /** The exposed name, e.g. {@code keepalived_become_master_total}. */
   public String name() {
     return name;
@@ -102,7 +120,7 @@ public final class MetricFamily {
     return switch (type) {
       case COUNTER -> name.substring(0, name.length() - "_total".length());
       case INFO -> name.substring(0, name.length() - "_info".length());
-      case GAUGE -> name;
+      case GAUGE, HISTOGRAM -> name;
     };
   }
 
@@ -113,6 +131,7 @@ public final class MetricFamily {
           case GAUGE -> MetricType.GAUGE;
           case COUNTER -> MetricType.COUNTER;
           case INFO -> MetricType.INFO;
+          case HISTOGRAM -> MetricType.HISTOGRAM;
         };
     return MetricFamilyDescriptor.of(t, new MetricMetadata(baseName(), help), labelNames);
   }

@@ -19,4 +19,7 @@ public interface MetricWriter {
 
   /** An info sample (value 1). */
   void info(MetricFamily family, String... labelValues);
+
+  /** A histogram series: buckets, sum and count as kept by the exporter. */
+  void histogram(MetricFamily family, Histogram value, String... labelValues);
 }

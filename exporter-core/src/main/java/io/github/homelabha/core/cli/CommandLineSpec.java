@@ -97,7 +97,8 @@ final class CommandLineSpec {
     for (ConfigFlag f : exporter.flags()) {
       List<String> names = new ArrayList<>();
       names.add("--" + f.name());
-      f.aliases().forEach(a -> names.add("--" + a));
+      // aliases are other exporters' flag names; Go programs also accept them with one dash
+      f.aliases().forEach(a -> names.addAll(List.of("--" + a, "-" + a)));
       OptionSpec.Builder b =
           OptionSpec.builder(names.toArray(String[]::new))
               .description(f.description() + " (config key " + f.configPath() + ")");

@@ -1,5 +1,6 @@
 package io.github.homelabha.core.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.homelabha.core.api.ConfigFlag;
 import io.github.homelabha.core.api.ConfigProblems;
 import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
@@ -10,6 +11,7 @@ import io.github.homelabha.core.logging.LogFormat;
 import io.github.homelabha.core.logging.LogSetup;
 import io.github.homelabha.core.runtime.ExporterRuntime;
 import io.github.homelabha.core.runtime.RuntimeOptions;
+import io.github.homelabha.core.runtime.SharedResources;
 import io.github.homelabha.core.secrets.Redactor;
 import io.github.homelabha.core.web.ListenAddress;
 import io.github.homelabha.core.web.WebSecurity;
@@ -69,6 +71,23 @@ public final class ExporterMain {
   public static <C> ExporterRuntime launch(
       Exporter<C> exporter, String[] args, Map<String, String> env, PrintStream out)
       throws Exception {
+    return launch(exporter, args, env, out, null, null);
+  }
+
+  /**
+   * As {@link #launch(Exporter, String[], Map, PrintStream)} for one of several exporters in one
+   * JVM: the configuration comes from {@code section} (this exporter's part of a shared YAML file,
+   * exactly what its {@code --config.file} would hold; null for none) and the threads from {@code
+   * shared} (null: its own).
+   */
+  public static <C> ExporterRuntime launch(
+      Exporter<C> exporter,
+      String[] args,
+      Map<String, String> env,
+      PrintStream out,
+      JsonNode section,
+      SharedResources shared)
+      throws Exception {
     CommandLine cl = CommandLineSpec.build(exporter, env);
     ParseResult parsed;
     try {
@@ -93,11 +112,20 @@ public final class ExporterMain {
     Redactor redactor = new Redactor();
     Map<String, String> flagByConfigPath = new LinkedHashMap<>();
     Map<String, Object> overrides = overrides(exporter, cl, flagProblems, flagByConfigPath);
+    Path file = path(cl, CommandLineSpec.CONFIG);
+    if (file != null && section != null) {
+      throw new UsageException(
+          CommandLineSpec.CONFIG
+              + " cannot be combined with this exporter's section of the shared configuration"
+              + " file");
+    }
+    ConfigLoader loader = new ConfigLoader(redactor, env);
     C config;
     try {
       config =
-          new ConfigLoader(redactor, env)
-              .load(exporter.configClass(), path(cl, CommandLineSpec.CONFIG), overrides);
+          section != null
+              ? loader.loadSection(exporter.configClass(), section, overrides)
+              : loader.load(exporter.configClass(), file, overrides);
     } catch (InvalidConfigException e) {
       List<String> all = new ArrayList<>(flagProblems.list());
       for (String problem : e.problems()) {
@@ -113,7 +141,7 @@ public final class ExporterMain {
       out.println("configuration OK");
       return null;
     }
-    return ExporterRuntime.start(exporter, config, options, security, redactor);
+    return ExporterRuntime.start(exporter, config, options, security, redactor, shared);
   }
 
   private static void configureLogging(CommandLine cl, ConfigProblems problems) {

@@ -85,6 +85,36 @@ public final class ConfigLoader {
     ObjectMapper mapper = yamlMapper();
     ObjectNode tree = readTree(mapper, file, problems);
     problems.throwIfAny();
+    return load(type, mapper, tree, overrides, problems);
+  }
+
+  /**
+   * Loads {@code type} from {@code section}, a part of a larger YAML document holding exactly what
+   * the exporter's own configuration file would (null: defaults only), with {@code overrides}
+   * applied on top.
+   */
+  public <C> C loadSection(Class<C> type, JsonNode section, Map<String, Object> overrides)
+      throws InvalidConfigException {
+    ConfigProblems problems = new ConfigProblems();
+    ObjectNode tree;
+    if (section == null || section.isNull() || section.isMissingNode()) {
+      tree = JsonNodeFactory.instance.objectNode();
+    } else if (section instanceof ObjectNode object) {
+      tree = object.deepCopy();
+    } else {
+      problems.add("", "must be a YAML mapping");
+      throw new InvalidConfigException(problems.list());
+    }
+    return load(type, yamlMapper(), tree, overrides, problems);
+  }
+
+  private <C> C load(
+      Class<C> type,
+      ObjectMapper mapper,
+      ObjectNode tree,
+      Map<String, Object> overrides,
+      ConfigProblems problems)
+      throws InvalidConfigException {
     overrides.forEach((path, value) -> ConfigPaths.set(tree, path, mapper.valueToTree(value)));
     new SecretSources(env, problems).resolve(tree, type, "");
     problems.throwIfAny();

@@ -40,7 +40,10 @@ public final class ExporterRuntime implements AutoCloseable {
   private final List<BackgroundTask> tasks;
   private final List<BackgroundTask> started = new ArrayList<>();
   private final List<SetupCollector.Closeable> closeables;
+
+  /** The exporter's own scrape pool, stopped with it; null when shared with other exporters. */
   private final ExecutorService pool;
+
   private final Redactor redactor;
   private volatile boolean ready;
   private volatile boolean closed;
@@ -71,6 +74,22 @@ public final class ExporterRuntime implements AutoCloseable {
       WebSecurity security,
       Redactor redactor)
       throws Exception {
+    return start(exporter, config, options, security, redactor, null);
+  }
+
+  /**
+   * As {@link #start(Exporter, Object, RuntimeOptions, WebSecurity, Redactor)}, with the scrape and
+   * HTTP threads taken from {@code shared} (null: the exporter's own) when several exporters run in
+   * one JVM.
+   */
+  public static <C> ExporterRuntime start(
+      Exporter<C> exporter,
+      C config,
+      RuntimeOptions options,
+      WebSecurity security,
+      Redactor redactor,
+      SharedResources shared)
+      throws Exception {
     LogRedaction.add(redactor);
     SetupCollector setup = new SetupCollector(redactor);
     try {
@@ -80,8 +99,11 @@ public final class ExporterRuntime implements AutoCloseable {
       throw e;
     }
 
+    boolean ownPool = shared == null;
     ExecutorService pool =
-        Executors.newCachedThreadPool(DaemonThreads.named(exporter.name() + "-scrape"));
+        ownPool
+            ? Executors.newCachedThreadPool(DaemonThreads.named(exporter.name() + "-scrape"))
+            : shared.scrapePool();
     Clock clock = Clock.systemUTC();
     Set<MetricFamily> declared = Set.copyOf(exporter.metricFamilies());
     List<TargetScraper> scrapers = new ArrayList<>();
@@ -119,7 +141,7 @@ public final class ExporterRuntime implements AutoCloseable {
             exporter.description(),
             build,
             options.telemetryPath(),
-            scrapers,
+            engine,
             links,
             sections,
             redactor,
@@ -144,7 +166,7 @@ public final class ExporterRuntime implements AutoCloseable {
             web,
             List.copyOf(setup.tasks),
             List.copyOf(setup.closeables),
-            pool,
+            ownPool ? pool : null,
             redactor);
     self[0] = runtime;
     try {
@@ -229,7 +251,9 @@ public final class ExporterRuntime implements AutoCloseable {
     try {
       web.stop(grace);
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       closeAll(closeables);
       LogRedaction.remove(redactor);
     }

@@ -1,5 +1,6 @@
 package io.github.homelabha.core.scrape;
 
+import io.github.homelabha.core.api.Histogram;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.secrets.Redactor;
@@ -48,7 +49,24 @@ public final class SampleBuffer implements MetricWriter {
     add(family, MetricFamily.Type.INFO, 1, labelValues);
   }
 
+  @Override
+  public void histogram(MetricFamily family, Histogram value, String... labelValues) {
+    if (value == null || !Double.isFinite(value.sum())) {
+      throw new IllegalStateException("histogram " + family.name() + " needs a finite sum");
+    }
+    add(family, MetricFamily.Type.HISTOGRAM, value.count(), labelValues, value);
+  }
+
   private void add(MetricFamily family, MetricFamily.Type type, double value, String[] labels) {
+    add(family, type, value, labels, null);
+  }
+
+  private void add(
+      MetricFamily family,
+      MetricFamily.Type type,
+      double value,
+      String[] labels,
+      Histogram histogram) {
     if (declared != null && !declared.contains(family)) {
       throw new IllegalStateException("metric family not declared by the exporter: " + family);
     }
@@ -78,7 +96,9 @@ public final class SampleBuffer implements MetricWriter {
       throw new IllegalStateException(
           "series written twice: " + family.name() + " " + Arrays.toString(values));
     }
-    samples.computeIfAbsent(family, f -> new ArrayList<>()).add(new Sample(values, value));
+    samples
+        .computeIfAbsent(family, f -> new ArrayList<>())
+        .add(new Sample(values, value, histogram));
   }
 
   /** Samples by family, in the order written. */
@@ -86,6 +106,13 @@ public final class SampleBuffer implements MetricWriter {
     return samples;
   }
 
-  /** One written sample: label values in the family's label order. */
-  public record Sample(String[] labelValues, double value) {}
+  /**
+   * One written sample: label values in the family's label order; for a histogram {@code value} is
+   * its count and {@code histogram} its buckets (null for other types).
+   */
+  public record Sample(String[] labelValues, double value, Histogram histogram) {
+    public Sample(String[] labelValues, double value) {
+      this(labelValues, value, null);
+    }
+  }
 }

@@ -1,8 +1,11 @@
 package io.github.homelabha.core.scrape;
 
+import io.github.homelabha.core.api.Histogram;
 import io.github.homelabha.core.api.MetricFamily;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -103,6 +106,24 @@ public final class ScrapeResult {
               CounterSnapshot.CounterDataPointSnapshot.builder()
                   .labels(labels(family, s, targetLabel))
                   .value(s.value())
+                  .build());
+        }
+        return b.build();
+      }
+      case HISTOGRAM -> {
+        HistogramSnapshot.Builder b =
+            HistogramSnapshot.builder().name(family.baseName()).help(family.help());
+        for (SampleBuffer.Sample s : list) {
+          Histogram h = s.histogram();
+          double[] bounds = h.upperBounds();
+          long[] counts = h.bucketCounts();
+          double[] withInf = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+          withInf[bounds.length] = Double.POSITIVE_INFINITY;
+          b.dataPoint(
+              HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                  .labels(labels(family, s, targetLabel))
+                  .classicHistogramBuckets(ClassicHistogramBuckets.of(withInf, counts))
+                  .sum(h.sum())
                   .build());
         }
         return b.build();

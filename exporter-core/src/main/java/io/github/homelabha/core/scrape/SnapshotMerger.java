@@ -2,6 +2,7 @@ package io.github.homelabha.core.scrape;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
@@ -28,6 +29,12 @@ final class SnapshotMerger {
       InfoSnapshot.Builder b =
           InfoSnapshot.builder().name(first.getMetadata().getName()).help(help(first));
       group.forEach(s -> ((InfoSnapshot) s).getDataPoints().forEach(b::dataPoint));
+      return b.build();
+    }
+    if (first instanceof HistogramSnapshot) {
+      HistogramSnapshot.Builder b =
+          HistogramSnapshot.builder().name(first.getMetadata().getName()).help(help(first));
+      group.forEach(s -> ((HistogramSnapshot) s).getDataPoints().forEach(b::dataPoint));
       return b.build();
     }
     throw new IllegalStateException("cannot merge " + first.getClass().getSimpleName());

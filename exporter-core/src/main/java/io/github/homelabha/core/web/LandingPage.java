@@ -3,6 +3,7 @@ package io.github.homelabha.core.web;
 import io.github.homelabha.core.api.LandingTable;
 import io.github.homelabha.core.config.PromDuration;
 import io.github.homelabha.core.scrape.BuildInfo;
+import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.ScrapeResult;
 import io.github.homelabha.core.scrape.TargetScraper;
 import io.github.homelabha.core.secrets.Redactor;
@@ -26,7 +27,7 @@ public final class LandingPage {
   private final String description;
   private final BuildInfo build;
   private final String telemetryPath;
-  private final List<TargetScraper> scrapers;
+  private final ScrapeEngine engine;
   private final List<Link> extraLinks;
   private final List<Section> sections;
   private final Redactor redactor;
@@ -37,7 +38,7 @@ public final class LandingPage {
       String description,
       BuildInfo build,
       String telemetryPath,
-      List<TargetScraper> scrapers,
+      ScrapeEngine engine,
       List<Link> extraLinks,
       List<Section> sections,
       Redactor redactor,
@@ -46,14 +47,21 @@ public final class LandingPage {
     this.description = description;
     this.build = build;
     this.telemetryPath = telemetryPath;
-    this.scrapers = scrapers;
+    this.engine = engine;
     this.extraLinks = extraLinks;
     this.sections = sections;
     this.redactor = redactor;
     this.clock = clock;
   }
 
-  String render() {
+  /**
+   * The page. Targets never scraped yet (the exporter just started, nobody scraped it) are scraped
+   * first within {@code budget}, so the page shows live state from the first visit on instead of
+   * "not scraped yet".
+   */
+  String render(Duration budget) {
+    engine.scrapeNeverScraped(budget);
+    List<TargetScraper> scrapers = engine.scrapers();
     StringBuilder h = new StringBuilder(4096);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(e(title))

@@ -56,7 +56,9 @@ public final class WebServer {
               // The scrape handler compresses /metrics itself; the rest is small.
               cfg.http.compressionStrategy = CompressionStrategy.NONE;
               // A handful of threads is plenty for a scrape every few seconds, and each costs
-              // stack memory on a 1 GiB Pi.
+              // stack memory on a 1 GiB Pi. Each exporter has its own, even with several in one
+              // JVM: requests hanging on one exporter's slow upstream must not take the threads
+              // another exporter's scrapes need.
               QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
               threads.setName("http");
               cfg.jetty.threadPool = threads;
@@ -65,7 +67,8 @@ public final class WebServer {
                     http.setSendServerVersion(false);
                     ServerConnector c = security.connector(server, http, address);
                     if (c == null) {
-                      c = new ServerConnector(server, new HttpConnectionFactory(http));
+                      // No acceptor thread: the selector accepts too, one thread less per port.
+                      c = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
                       c.setHost(address.host());
                       c.setPort(address.port());
                     }
@@ -97,7 +100,7 @@ public final class WebServer {
                     }
                     probe.handleRequest(new HttpExchangeAdapter(ctx.req(), ctx.res()));
                   });
-              cfg.routes.get("/", ctx -> ctx.html(landing.render()));
+              cfg.routes.get("/", ctx -> ctx.html(landing.render(engine.budget(null))));
               cfg.routes.get("/-/healthy", ctx -> text(ctx, HttpStatus.OK, "Healthy"));
               cfg.routes.get(
                   "/-/ready",

@@ -68,6 +68,35 @@ class ScrapeFrameworkTest {
   }
 
   @Test
+  void landingPageScrapesTargetsNeverScrapedBeforeShowingThem() throws Exception {
+    Path cfg =
+        config(
+            """
+            targets:
+              - name: fast
+              - name: broken
+                fail: auth
+              - name: slow
+                delay: 5s
+            """);
+    FakeExporter fake = new FakeExporter();
+    try (RunningExporter e =
+        RunningExporter.start(fake, "--config.file=" + cfg, "--scrape.timeout=1s")) {
+      String first = e.get("/").body();
+      assertThat(first)
+          .doesNotContain("not scraped yet")
+          .contains("<td>fast</td>")
+          .contains("ok\">up")
+          .contains("down (auth)")
+          .contains("down (timeout)");
+      assertThat(fake.fetches.get("fast")).hasValue(1);
+      // Once every target has a result, showing the page fetches nothing more.
+      e.get("/");
+      assertThat(fake.fetches.get("fast")).hasValue(1);
+    }
+  }
+
+  @Test
   void concurrentScrapesShareOneFetch() throws Exception {
     FakeExporter fake = new FakeExporter();
     try (RunningExporter e = RunningExporter.start(fake, "--fake.default-delay=1500ms")) {

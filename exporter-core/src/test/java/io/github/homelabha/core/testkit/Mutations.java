@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded mutants of a real sample for parser fuzz tests: every truncation (the half-written file a
+ * Seeded mutants of a real sample for parser fuzz tests: truncations (the half-written file a
  * reader can see), then random edits: bit flips, interesting bytes put in, bytes and chunks taken
  * out, chunks repeated (long numbers, duplicated lines), and tokens of the format inserted. The
  * same seed gives the same mutants, so a failure can be replayed.
  */
 public final class Mutations {
-  /** Samples up to this size get every prefix; longer ones the prefixes near both ends. */
-  private static final int ALL_PREFIXES_UP_TO = 16 * 1024;
+  /**
+   * Samples up to this size get every prefix; longer ones the prefixes near both ends, where
+   * parsers are most fragile, and some spread over the middle, so a parser that takes a few
+   * milliseconds per call still gets through in seconds.
+   */
+  private static final int ALL_PREFIXES_UP_TO = 2048;
 
-  private static final int EDGE_PREFIXES = 256;
+  private static final int EDGE_PREFIXES = 128;
+  private static final int SPREAD_PREFIXES = 256;
 
   private static final byte[] INTERESTING = {
     '\n',
@@ -73,7 +78,7 @@ public final class Mutations {
       if (sample.length <= ALL_PREFIXES_UP_TO
           || i < EDGE_PREFIXES
           || i > sample.length - EDGE_PREFIXES
-          || i % (sample.length / ALL_PREFIXES_UP_TO + 1) == 0) {
+          || i % (sample.length / SPREAD_PREFIXES) == 0) {
         result.add(Arrays.copyOf(sample, i));
       }
     }

@@ -1,5 +1,6 @@
 package io.github.homelabha.core.testkit;
 
+import io.github.homelabha.core.api.Histogram;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.scrape.SampleBuffer;
@@ -51,6 +52,26 @@ public final class RecordingWriter implements MetricWriter {
   @Override
   public void info(MetricFamily family, String... labelValues) {
     buffer.info(family, labelValues);
+  }
+
+  /** Recorded with its count as the sample value; {@link #histogram} returns the buckets. */
+  @Override
+  public void histogram(MetricFamily family, Histogram value, String... labelValues) {
+    buffer.histogram(family, value, labelValues);
+  }
+
+  /** The histogram written for {@code family} with these label values, or null. */
+  public Histogram histogram(MetricFamily family, String... labelValues) {
+    List<SampleBuffer.Sample> list = buffer.samples().get(family);
+    if (list == null) {
+      return null;
+    }
+    for (SampleBuffer.Sample s : list) {
+      if (java.util.Arrays.equals(s.labelValues(), labelValues)) {
+        return s.histogram();
+      }
+    }
+    return null;
   }
 
   /** Every sample, in the order written per family. */

@@ -77,35 +77,53 @@ public final class NotifyFifoReader implements BackgroundTask {
     return fifo;
   }
 
+  /**
+   * Runs until stopped, whatever happens: a failure in one pass (even an {@link Error} such as
+   * running out of memory) is logged and the FIFO is opened again after a pause.
+   */
   private void loop() {
-    boolean warned = false;
     while (running) {
-      if (!Files.exists(fifo)) {
-        problem =
-            "notify FIFO "
-                + fifo
-                + " does not exist yet (keepalived creates it on start when 'notify_fifo "
-                + fifo
-                + "' is in global_defs)";
-        if (!warned) {
-          LOG.warn(problem);
-          warned = true;
-        }
-        sleep(500);
-        continue;
+      try {
+        pass();
+      } catch (Throwable t) { // NOPMD: the reader must outlive any failure, see above
+        connected = false;
+        problem = "reading notify FIFO " + fifo + " failed: " + t.getClass().getSimpleName();
+        LOG.error("{}; restarting the reader", problem, t);
+        sleep(1000);
       }
-      if (Files.isRegularFile(fifo)) {
-        problem = fifo + " is a regular file, not a FIFO: remove it and let keepalived create it";
-        if (!warned) {
-          LOG.error(problem);
-          warned = true;
-        }
-        sleep(2000);
-        continue;
-      }
-      warned = false;
-      readUntilEof();
     }
+  }
+
+  /** Whether the current problem with the FIFO's path was logged already. */
+  private boolean warned;
+
+  /** One attempt: wait for the FIFO to exist, or read it until keepalived closes it. */
+  private void pass() {
+    if (!Files.exists(fifo)) {
+      problem =
+          "notify FIFO "
+              + fifo
+              + " does not exist yet (keepalived creates it on start when 'notify_fifo "
+              + fifo
+              + "' is in global_defs)";
+      if (!warned) {
+        LOG.warn(problem);
+        warned = true;
+      }
+      sleep(500);
+      return;
+    }
+    if (Files.isRegularFile(fifo)) {
+      problem = fifo + " is a regular file, not a FIFO: remove it and let keepalived create it";
+      if (!warned) {
+        LOG.error(problem);
+        warned = true;
+      }
+      sleep(2000);
+      return;
+    }
+    warned = false;
+    readUntilEof();
   }
 
   private void readUntilEof() {

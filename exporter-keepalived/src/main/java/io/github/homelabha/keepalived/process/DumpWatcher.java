@@ -38,6 +38,16 @@ final class DumpWatcher {
 
   /** Watches {@code dir} (once) and discards what happened so far; false if it cannot. */
   synchronized boolean arm(Path dir) {
+    // a restarted keepalived is seen through a new /proc/PID path: drop the old watches
+    keys.entrySet()
+        .removeIf(
+            e -> {
+              if (!e.getKey().equals(dir)) {
+                e.getValue().cancel();
+                return true;
+              }
+              return false;
+            });
     WatchKey key = keys.get(dir);
     if (key == null || !key.isValid()) {
       try {

@@ -9,21 +9,18 @@ import io.github.homelabha.keepalived.dump.StatsParser;
 import io.github.homelabha.keepalived.dump.TextDataParser;
 import io.github.homelabha.keepalived.dump.VrrpInstance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Asks keepalived for a dump and returns it only once keepalived has written a new, complete one.
@@ -48,6 +45,8 @@ public final class FreshDumpReader {
   private final DumpFormatChoice formatChoice;
   private final boolean withTextData;
   private final DumpWatcher watcher = DumpWatcher.create();
+  private final ReentrantLock round = new ReentrantLock();
+  private final TextDataNeed textData = new TextDataNeed();
 
   /** How the dump format is chosen: forced, or from the build's JSON support. */
   public enum DumpFormatChoice {
@@ -69,18 +68,56 @@ public final class FreshDumpReader {
     this.formatChoice = formatChoice;
   }
 
-  /** Signals {@code process} and waits at most {@code budget} for a fresh, complete dump. */
-  public synchronized FreshDump read(KeepalivedProcess process, Duration budget)
+  /**
+   * Signals {@code process} and waits at most {@code budget} for a fresh, complete dump. One round
+   * at a time: a caller that cannot start its round within its budget gives up instead of queueing
+   * behind a stuck one.
+   */
+  public FreshDump read(KeepalivedProcess process, Duration budget) throws ScrapeException {
+    long started = System.nanoTime();
+    try {
+      if (!round.tryLock(budget.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new ScrapeException(
+            "timeout",
+            "the previous request for a keepalived dump is still running after "
+                + budget.toMillis()
+                + "ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScrapeException("timeout", "interrupted while waiting for the previous dump");
+    }
+    try {
+      long deadline = started + budget.toNanos();
+      DumpFormat format = format();
+      boolean skipData = format == DumpFormat.JSON_WITH_DATA && textData.notNeeded(process);
+      if (skipData) {
+        FreshDump jsonOnly = readRound(process, DumpFormat.JSON, deadline);
+        if (!TextDataNeed.mayNeed(jsonOnly.dump(), textData)) {
+          return jsonOnly;
+        }
+        // keepalived's configuration changed: this round lacks script names and states
+        textData.forget();
+      }
+      FreshDump fresh = readRound(process, format, deadline);
+      if (format == DumpFormat.JSON_WITH_DATA) {
+        textData.learn(process, fresh.dump());
+      }
+      return fresh;
+    } finally {
+      round.unlock();
+    }
+  }
+
+  private FreshDump readRound(KeepalivedProcess process, DumpFormat format, long deadline)
       throws ScrapeException {
     long started = System.nanoTime();
-    long deadline = started + budget.toNanos();
-    DumpFormat format = format();
     List<Integer> numbers = new ArrayList<>();
     for (String name : format.signals()) {
       numbers.add(signalNumber(name));
     }
-    List<Path> dirs = locations.candidates();
-    if (dirs.isEmpty()) {
+    Path dir = locations.directoryOf(process);
+    if (!Files.isDirectory(dir)) {
       throw new ScrapeException(
           "no_dump",
           "dump directory "
@@ -88,48 +125,40 @@ public final class FreshDumpReader {
               + " does not exist: keepalived writes its dumps to its TMPDIR; set"
               + " --keepalived.dump-dir to that directory");
     }
-    Map<Path, List<FileStamp>> before = new HashMap<>();
-    Map<Path, Set<String>> written = new HashMap<>();
-    long newest = 0;
-    boolean allWatched = watcher != null;
-    for (Path dir : dirs) {
-      allWatched &= watcher != null && watcher.arm(dir);
-      written.put(dir, new HashSet<>());
-      List<FileStamp> stamps = stamps(dir, format);
-      before.put(dir, stamps);
-      for (FileStamp s : stamps) {
-        newest = Math.max(newest, s.mtimeMillis());
-      }
-    }
-    if (!allWatched) {
-      waitForCoarseClock(newest, deadline);
+    TrustedDumpFiles.checkDirectory(dir, process);
+    boolean watched = watcher != null && watcher.arm(dir);
+    List<FileStamp> before = stamps(dir, format);
+    requireTrusted(dir, format, before, process);
+    if (!watched) {
+      waitForCoarseClock(
+          before.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0), deadline);
     }
     long signalled = System.nanoTime();
     signaller.sendAll(process, numbers);
+    Set<String> written = new HashSet<>();
     DumpParseException lastParseError = null;
-    Map<Path, List<FileStamp>> previousPoll = new HashMap<>();
-    Map<Path, JsonMemo> jsonMemo = new HashMap<>();
+    List<FileStamp> previousPoll = null;
+    JsonMemo[] jsonMemo = new JsonMemo[1];
     while (true) {
-      for (Path dir : dirs) {
-        Set<String> fresh = watcher == null ? Set.of() : watcher.drain(dir);
-        written.get(dir).addAll(fresh);
-        List<FileStamp> now = stamps(dir, format);
-        if (allChanged(before.get(dir), now, written.get(dir), format)) {
-          boolean quiet = fresh.stream().noneMatch(f -> isDumpFile(f, format));
-          boolean stable = quiet && now.equals(previousPoll.get(dir));
-          if (format == DumpFormat.JSON || stable) {
-            try {
-              KeepalivedDump dump = parse(dir, format, now, jsonMemo);
-              long writtenAt = now.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0);
-              return new FreshDump(
-                  dump, writtenAt, Duration.ofNanos(System.nanoTime() - signalled), dir);
-            } catch (DumpParseException e) {
-              lastParseError = e; // most likely still being written: poll again
-            }
+      Set<String> fresh = watcher == null ? Set.of() : watcher.drain(dir);
+      written.addAll(fresh);
+      List<FileStamp> now = stamps(dir, format);
+      requireTrusted(dir, format, now, process);
+      if (allChanged(before, now, written, format)) {
+        boolean quiet = fresh.stream().noneMatch(f -> isDumpFile(f, format));
+        boolean stable = quiet && now.equals(previousPoll);
+        if (format == DumpFormat.JSON || stable) {
+          try {
+            KeepalivedDump dump = parse(dir, format, now, jsonMemo);
+            long writtenAt = now.stream().mapToLong(FileStamp::mtimeMillis).max().orElse(0);
+            return new FreshDump(
+                dump, writtenAt, Duration.ofNanos(System.nanoTime() - signalled), dir);
+          } catch (DumpParseException e) {
+            lastParseError = e; // most likely still being written: poll again
           }
         }
-        previousPoll.put(dir, now);
       }
+      previousPoll = now;
       if (System.nanoTime() >= deadline) {
         break;
       }
@@ -147,12 +176,12 @@ public final class FreshDumpReader {
             + ") wrote no new "
             + String.join(" + ", format.files())
             + " in "
-            + locations.describe()
+            + dir
             + " within "
             + waitedMs
             + "ms of signal "
             + numbers
-            + "; if keepalived runs under systemd with PrivateTmp or another TMPDIR, point"
+            + "; if keepalived runs with another TMPDIR, point"
             + " --keepalived.dump-dir at that directory (older dumps are never served as fresh)");
   }
 
@@ -242,7 +271,7 @@ public final class FreshDumpReader {
   private record JsonMemo(FileStamp stamp, List<VrrpInstance> instances) {}
 
   private static KeepalivedDump parse(
-      Path dir, DumpFormat format, List<FileStamp> stamps, Map<Path, JsonMemo> memo)
+      Path dir, DumpFormat format, List<FileStamp> stamps, JsonMemo[] memo)
       throws DumpParseException, ScrapeException {
     return switch (format) {
       case JSON -> DumpAssembler.fromJson(json(dir, stamps.get(0), memo), Optional.empty());
@@ -257,30 +286,31 @@ public final class FreshDumpReader {
     };
   }
 
-  private static List<VrrpInstance> json(Path dir, FileStamp stamp, Map<Path, JsonMemo> memo)
+  private static List<VrrpInstance> json(Path dir, FileStamp stamp, JsonMemo[] memo)
       throws DumpParseException, ScrapeException {
-    JsonMemo m = memo.get(dir);
+    JsonMemo m = memo[0];
     if (m != null && m.stamp().equals(stamp)) {
       return m.instances();
     }
     List<VrrpInstance> parsed = JsonDumpParser.parse(read(dir.resolve("keepalived.json")));
-    memo.put(dir, new JsonMemo(stamp, parsed));
+    memo[0] = new JsonMemo(stamp, parsed);
     return parsed;
   }
 
   private static String read(Path file) throws ScrapeException, DumpParseException {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (AccessDeniedException e) {
-      throw new ScrapeException(
-          "permission",
-          "cannot read "
-              + file
-              + ": permission denied (keepalived writes dumps root-only: run the exporter as"
-              + " root or with CAP_DAC_READ_SEARCH, or use the fifo-only mode)");
-    } catch (IOException e) {
-      // vanished between stat and read, or invalid UTF-8 from a half-written file
-      throw new DumpParseException("cannot read " + file.getFileName() + " completely");
+    return TrustedDumpFiles.read(file);
+  }
+
+  /** Fails at once when a dump file is not one keepalived wrote (checked before any open). */
+  private static void requireTrusted(
+      Path dir, DumpFormat format, List<FileStamp> stamps, KeepalivedProcess process)
+      throws ScrapeException {
+    for (int i = 0; i < stamps.size(); i++) {
+      Optional<String> problem =
+          TrustedDumpFiles.distrust(dir.resolve(format.files().get(i)), stamps.get(i), process);
+      if (problem.isPresent()) {
+        throw new ScrapeException("untrusted", problem.get());
+      }
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the transition history of one keepalived process: the counters behind {@code
@@ -24,6 +26,15 @@ public final class VrrpTracker {
   /** After a (re)start or reload, transitions within this window are attributed to it. */
   static final long RELOAD_WINDOW_MILLIS = 10_000;
 
+  /**
+   * Most instances or sync groups the FIFO alone may introduce. Names keepalived's dump lists are
+   * always tracked; the FIFO (writable by whoever keepalived lets write it) must not grow the
+   * exporter's memory and series without bound.
+   */
+  static final int MAX_NAMES_FROM_FIFO = 256;
+
+  private static final Logger LOG = LoggerFactory.getLogger(VrrpTracker.class);
+
   private final String target;
   private final boolean fifoMode;
   private final EventLog log;
@@ -36,6 +47,7 @@ public final class VrrpTracker {
   private final Map<String, Integer> basePriorities = new LinkedHashMap<>();
   private Optional<KeepalivedDump> lastDump = Optional.empty();
   private long reloadUntil;
+  private boolean limitWarned;
 
   /** Label values of one transitions counter series. */
   public record TransitionKey(
@@ -106,6 +118,11 @@ public final class VrrpTracker {
    * evidence (outside the lock, it signals keepalived and waits a few ms).
    */
   public void onFifoEvent(NotifyEvent e, DumpSource dumps) {
+    synchronized (this) {
+      if (!admits(e)) {
+        return;
+      }
+    }
     if (e.kind() == NotifyEvent.Kind.GROUP) {
       synchronized (this) {
         if (!e.isPriorityChange() && !e.event().equals("MASTER_RX_LOWER_PRI")) {
@@ -166,6 +183,49 @@ public final class VrrpTracker {
           new InstanceStatus(e.name(), vrid, e.event(), e.priority(), e.receivedAtMillis()));
       after.ifPresent(d -> lastDump = Optional.of(d));
     }
+  }
+
+  /**
+   * Whether a FIFO line may be acted on: its instance or group is already tracked, or the latest
+   * dump lists it, or (no dump yet, FIFO-only mode, or just after a reload that may have added it)
+   * fewer than {@link #MAX_NAMES_FROM_FIFO} are tracked. Anything else is a name keepalived does
+   * not have.
+   */
+  private boolean admits(NotifyEvent e) {
+    boolean group = e.kind() == NotifyEvent.Kind.GROUP;
+    Map<String, ?> tracked = group ? groups : instances;
+    if (tracked.containsKey(e.name())) {
+      return true;
+    }
+    if (lastDump.isPresent()) {
+      KeepalivedDump d = lastDump.get();
+      boolean listed =
+          group
+              ? d.syncGroups().stream().anyMatch(g -> g.name().equals(e.name()))
+              : d.instance(e.name()).isPresent();
+      if (listed) {
+        return true;
+      }
+      if (clock.getAsLong() >= reloadUntil && !(group && d.syncGroups().isEmpty())) {
+        return ignored(e, "keepalived's latest dump does not list it");
+      }
+    }
+    if (tracked.size() >= MAX_NAMES_FROM_FIFO) {
+      return ignored(e, "already " + MAX_NAMES_FROM_FIFO + " names from the notify FIFO");
+    }
+    return true;
+  }
+
+  private boolean ignored(NotifyEvent e, String why) {
+    if (!limitWarned) {
+      LOG.warn(
+          "ignoring notify FIFO lines for unknown {} names ({}); first: {}",
+          e.kind().name().toLowerCase(java.util.Locale.ROOT),
+          why,
+          e.name());
+      limitWarned = true;
+    }
+    return false;
   }
 
   private void record(

@@ -2,14 +2,21 @@ package io.github.homelabha.keepalived.vip;
 
 import io.github.homelabha.keepalived.process.CommandRunner;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Lists the addresses really present on the interfaces with {@code ip -j addr show}, run with
- * {@code -n NAMESPACE} when keepalived lives in another network namespace (Java cannot enter one).
+ * Lists the addresses really present on the interfaces. In the exporter's own network namespace
+ * (the common case) the JVM asks the kernel directly; for keepalived in another namespace it runs
+ * {@code ip -j -n NAMESPACE addr show} (a Java thread cannot enter a namespace).
  */
 public final class VipChecker {
   private final String ipCommand;
@@ -21,13 +28,38 @@ public final class VipChecker {
   /** The addresses in {@code namespace}, or in the exporter's own namespace when empty. */
   public HostAddresses read(Optional<String> namespace)
       throws IOException, AddressListParser.AddressListException {
-    List<String> cmd = new ArrayList<>(List.of(ipCommand, "-j"));
-    namespace.ifPresent(
-        ns -> {
-          cmd.add("-n");
-          cmd.add(ns);
-        });
-    cmd.addAll(List.of("addr", "show"));
+    return namespace.isEmpty() ? ownNamespace() : withIp(namespace.get());
+  }
+
+  /**
+   * Every address of every interface, up or down. An address with a label ({@code eth0:1}) shows as
+   * a sub-interface and counts for its parent, as keepalived names the parent.
+   */
+  static HostAddresses ownNamespace() throws SocketException {
+    Set<String> pairs = new HashSet<>();
+    Enumeration<NetworkInterface> all = NetworkInterface.getNetworkInterfaces();
+    while (all != null && all.hasMoreElements()) {
+      NetworkInterface nif = all.nextElement();
+      add(nif, nif.getName(), pairs);
+      Enumeration<NetworkInterface> subs = nif.getSubInterfaces();
+      while (subs.hasMoreElements()) {
+        add(subs.nextElement(), nif.getName(), pairs);
+      }
+    }
+    return new HostAddresses(pairs);
+  }
+
+  private static void add(NetworkInterface nif, String device, Set<String> pairs) {
+    Enumeration<InetAddress> addresses = nif.getInetAddresses();
+    while (addresses.hasMoreElements()) {
+      String a = addresses.nextElement().getHostAddress().replaceAll("%.*$", "");
+      pairs.add(device + " " + AddressListParser.normalize(a));
+    }
+  }
+
+  private HostAddresses withIp(String namespace)
+      throws IOException, AddressListParser.AddressListException {
+    List<String> cmd = new ArrayList<>(List.of(ipCommand, "-j", "-n", namespace, "addr", "show"));
     CommandRunner.Result r = CommandRunner.run(cmd, Duration.ofSeconds(5));
     if (!r.ok()) {
       String err = r.stderr().trim();

@@ -61,11 +61,11 @@ class NotifyFifoReaderTest {
     reader.start();
     try {
       write(fifo, "INSTANCE \"VI_1\" BACKUP 100\nINSTANCE \"VI_1\" MASTER 100\n");
-      await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
-      await().atMost(Duration.ofSeconds(5)).until(() -> closes.get() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> events.size() == 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> closes.get() == 1);
       // keepalived reloaded: a new writer, the reader must be there again
       write(fifo, "VS \"x\" UP\nINSTANCE \"VI_1\" STOP 100\nGROUP \"G\" FAULT 0\n");
-      await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> events.size() == 4);
       for (int i = 0; i < 50; i++) {
         write(fifo, "INSTANCE \"VI_2\" " + (i % 2 == 0 ? "MASTER" : "BACKUP") + " 50\n");
       }
@@ -83,12 +83,12 @@ class NotifyFifoReaderTest {
     NotifyFifoReader reader = new NotifyFifoReader(fifo, listener);
     reader.start();
     try {
-      await().atMost(Duration.ofSeconds(5)).until(() -> reader.problem().isPresent());
+      await().atMost(Duration.ofSeconds(30)).until(() -> reader.problem().isPresent());
       assertThat(reader.problem().orElseThrow()).contains("does not exist").contains("notify_fifo");
       Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
       assumeTrue(p.waitFor() == 0, "mkfifo failed");
       write(fifo, "INSTANCE \"VI_1\" MASTER 100\n");
-      await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> events.size() == 1);
     } finally {
       reader.stop();
     }
@@ -99,10 +99,45 @@ class NotifyFifoReaderTest {
     Path fifo = mkfifo();
     NotifyFifoReader reader = new NotifyFifoReader(fifo, listener);
     reader.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> reader.problem().isPresent());
+    await().atMost(Duration.ofSeconds(30)).until(() -> reader.problem().isPresent());
     long t0 = System.nanoTime();
     reader.stop();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
     assertThat(Files.exists(fifo)).isTrue();
+  }
+
+  @Test
+  void keepsReadingAfterTheListenerFailsEvenWithAnError() throws Exception {
+    Path fifo = mkfifo();
+    NotifyListener failingOnce =
+        new NotifyListener() {
+          @Override
+          public void onEvent(NotifyEvent event) {
+            if (event.name().equals("BOOM")) {
+              // what 10,000 invented instances once did to the heap
+              throw new OutOfMemoryError("simulated");
+            }
+            events.add(event);
+          }
+
+          @Override
+          public void onWriterClosed() {
+            closes.incrementAndGet();
+          }
+        };
+    NotifyFifoReader reader = new NotifyFifoReader(fifo, failingOnce);
+    reader.start();
+    try {
+      write(fifo, "INSTANCE \"BOOM\" MASTER 100\n");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> reader.problem().orElse("").contains("OutOfMemoryError"));
+      // blocks until the restarted reader has opened the FIFO again
+      write(fifo, "INSTANCE \"VI_1\" MASTER 100\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+    } finally {
+      reader.stop();
+    }
+    assertThat(events.get(0).name()).isEqualTo("VI_1");
   }
 }

@@ -2,6 +2,7 @@ package io.github.homelabha.keepalived.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.keepalived.Fixtures;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +25,13 @@ class FreshDumpReaderTest {
   @TempDir Path tmp;
   private Path dumps;
   private Path samples;
-  private final KeepalivedProcess process = new KeepalivedProcess(1, 1);
+
+  /** keepalived stand-in: this JVM (its start time is real, its files are ours). */
+  private KeepalivedProcess process;
 
   @BeforeEach
   void setUp() throws Exception {
+    process = thisProcess(tmp);
     dumps = Files.createDirectories(tmp.resolve("dumps"));
     samples = Files.createDirectories(tmp.resolve("samples"));
     for (String f : new String[] {"master", "backup"}) {
@@ -34,6 +39,13 @@ class FreshDumpReaderTest {
       Files.writeString(samples.resolve(f + ".data"), Fixtures.dump("2.2.7/" + f + ".data"));
       Files.writeString(samples.resolve(f + ".stats"), Fixtures.dump("2.2.7/" + f + ".stats"));
     }
+  }
+
+  static KeepalivedProcess thisProcess(Path anyOwnFile) throws Exception {
+    long pid = ProcessHandle.current().pid();
+    int uid = (Integer) Files.getAttribute(anyOwnFile, "unix:uid");
+    return new KeepalivedProcess(
+        pid, ProcessVerifier.startTicks(Path.of("/proc", Long.toString(pid))), uid);
   }
 
   private Path script(String name, String body) throws Exception {
@@ -55,7 +67,7 @@ class FreshDumpReaderTest {
 
   /** A kill stand-in writing {@code sample}'s dump {@code delay} seconds after the signal. */
   private Signaller writer(String sample, String delay, String extra) throws Exception {
-    return new Signaller(
+    return new CommandSignaller(
         script(
                 "kill",
                 "case \"$2\" in\n  36) f=keepalived.json; s=json;;\n  10) f=keepalived.data;"
@@ -71,26 +83,29 @@ class FreshDumpReaderTest {
                     + ".$s > "
                     + dumps
                     + "/$f ) &\n")
-            .toString());
+            .toString(),
+        new ProcessVerifier());
   }
 
   private FreshDumpReader reader(SignalNumbers s, Signaller k) {
     return new FreshDumpReader(
-        new DumpLocations(dumps, false), s, k, FreshDumpReader.DumpFormatChoice.AUTO, true);
+        new DumpLocations(dumps), s, k, FreshDumpReader.DumpFormatChoice.AUTO, true);
   }
 
   private void oldDumpsSay(String sample) throws Exception {
     for (String ext : new String[] {"json", "data", "stats"}) {
       Files.copy(samples.resolve(sample + "." + ext), dumps.resolve("keepalived." + ext));
     }
-    Thread.sleep(30); // older than the coarse file clock
+    // older than the coarse file clock
+    long written = FileStamp.of(dumps.resolve("keepalived.json")).mtimeMillis();
+    await().until(() -> System.currentTimeMillis() - written > 30);
   }
 
   @Test
   void neverServesThePreviousDumpAsFresh() throws Exception {
     oldDumpsSay("backup");
     FreshDump d =
-        reader(signums(true), writer("master", "0.05", "")).read(process, Duration.ofSeconds(3));
+        reader(signums(true), writer("master", "0.05", "")).read(process, Duration.ofSeconds(20));
 
     assertThat(d.dump().instances()).extracting(i -> i.state()).containsOnly(VrrpState.MASTER);
     assertThat(d.dump().scripts()).isNotEmpty(); // the data dump of the same round was read
@@ -102,7 +117,7 @@ class FreshDumpReaderTest {
     oldDumpsSay("backup");
     String half = "head -c 900 " + samples + "/master.$s > " + dumps + "/$f; sleep 0.1;";
     FreshDump d =
-        reader(signums(true), writer("master", "0.01", half)).read(process, Duration.ofSeconds(3));
+        reader(signums(true), writer("master", "0.01", half)).read(process, Duration.ofSeconds(20));
 
     assertThat(d.dump().instances()).hasSize(3);
     assertThat(d.dump().instances()).extracting(i -> i.state()).containsOnly(VrrpState.MASTER);
@@ -124,7 +139,7 @@ class FreshDumpReaderTest {
         .start()
         .waitFor();
     Signaller sameStamp =
-        new Signaller(
+        new CommandSignaller(
             script(
                     "kill",
                     "case \"$2\" in 36) f=keepalived.json; s=json; r="
@@ -138,10 +153,11 @@ class FreshDumpReaderTest {
                         + "/$f; touch -r $r "
                         + dumps
                         + "/$f ) &\n")
-                .toString());
+                .toString(),
+            new ProcessVerifier());
     FileStamp old = FileStamp.of(dumps.resolve("keepalived.json"));
 
-    FreshDump d = reader(signums(true), sameStamp).read(process, Duration.ofSeconds(3));
+    FreshDump d = reader(signums(true), sameStamp).read(process, Duration.ofSeconds(20));
 
     assertThat(FileStamp.of(dumps.resolve("keepalived.json"))).isEqualTo(old);
     assertThat(d.dump().instances()).hasSize(3);
@@ -153,7 +169,7 @@ class FreshDumpReaderTest {
     FreshDumpReader r = reader(signums(false), writer("master", "0.02", ""));
 
     assertThat(r.format()).isEqualTo(DumpFormat.TEXT);
-    FreshDump d = r.read(process, Duration.ofSeconds(3));
+    FreshDump d = r.read(process, Duration.ofSeconds(20));
     assertThat(d.dump().instances()).extracting(i -> i.state()).containsOnly(VrrpState.MASTER);
     assertThat(d.dump().instances().get(0).stats()).isPresent();
   }
@@ -161,7 +177,10 @@ class FreshDumpReaderTest {
   @Test
   void noNewDumpIsStaleAndSaysWhereItLooked() throws Exception {
     oldDumpsSay("master");
-    FreshDumpReader r = reader(signums(true), new Signaller(script("kill", "exit 0\n").toString()));
+    FreshDumpReader r =
+        reader(
+            signums(true),
+            new CommandSignaller(script("kill", "exit 0\n").toString(), new ProcessVerifier()));
 
     long t0 = System.nanoTime();
     assertThatThrownBy(() -> r.read(process, Duration.ofMillis(300)))
@@ -169,14 +188,14 @@ class FreshDumpReaderTest {
             ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("stale"))
         .hasMessageContaining(dumps.toString())
         .hasMessageContaining("--keepalived.dump-dir");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test
   void missingDumpDirectoryIsExplained() throws Exception {
     FreshDumpReader r =
         new FreshDumpReader(
-            new DumpLocations(tmp.resolve("absent"), false),
+            new DumpLocations(tmp.resolve("absent")),
             signums(true),
             writer("master", "0", ""),
             FreshDumpReader.DumpFormatChoice.AUTO,
@@ -192,7 +211,7 @@ class FreshDumpReaderTest {
   void forcedJsonOnABuildWithoutItIsAClearError() throws Exception {
     FreshDumpReader r =
         new FreshDumpReader(
-            new DumpLocations(dumps, false),
+            new DumpLocations(dumps),
             signums(false),
             writer("master", "0", ""),
             FreshDumpReader.DumpFormatChoice.JSON,
@@ -203,30 +222,111 @@ class FreshDumpReaderTest {
   }
 
   @Test
-  void findsDumpsInSystemdPrivateTmp() throws Exception {
-    Path priv =
-        Files.createDirectories(
-            dumps.resolve("systemd-private-abc-keepalived.service-xyz").resolve("tmp"));
-    Signaller k =
-        new Signaller(
-            script(
-                    "kill",
-                    "case \"$2\" in 36) f=keepalived.json; s=json;; 10) f=keepalived.data; s=data;;"
-                        + " esac\n( sleep 0.02; cat "
-                        + samples
-                        + "/master.$s > "
-                        + priv
-                        + "/$f ) &\n")
-                .toString());
-    FreshDumpReader r =
-        new FreshDumpReader(
-            new DumpLocations(dumps, true),
-            signums(true),
-            k,
-            FreshDumpReader.DumpFormatChoice.AUTO,
-            true);
+  void neverOpensAFifoInPlaceOfADump() throws Exception {
+    oldDumpsSay("master");
+    Files.delete(dumps.resolve("keepalived.json"));
+    assertThat(
+            new ProcessBuilder("mkfifo", dumps.resolve("keepalived.json").toString())
+                .start()
+                .waitFor())
+        .isZero();
+    FreshDumpReader r = reader(signums(true), writer("master", "0.01", ""));
 
-    FreshDump d = r.read(process, Duration.ofSeconds(3));
-    assertThat(d.directory()).isEqualTo(priv);
+    assertThatThrownBy(() -> r.read(process, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"))
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void aRoundThatCannotStartWithinItsBudgetGivesUpInsteadOfQueueing() throws Exception {
+    oldDumpsSay("master");
+    CountDownLatch release = new CountDownLatch(1);
+    Signaller stuck =
+        (p, signals) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    FreshDumpReader r = reader(signums(true), stuck);
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                r.read(process, Duration.ofSeconds(30));
+              } catch (ScrapeException e) {
+                // released without a dump: stale, as expected
+              }
+            });
+    first.start();
+    await().until(() -> first.getState() == Thread.State.WAITING);
+
+    assertThatThrownBy(() -> r.read(process, Duration.ofMillis(200)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("timeout"))
+        .hasMessageContaining("still running");
+    release.countDown();
+    first.join();
+  }
+
+  @Test
+  void refusesALinkInPlaceOfADump() throws Exception {
+    oldDumpsSay("backup");
+    Path planted =
+        Files.writeString(tmp.resolve("planted.json"), Fixtures.dump("2.2.7/master.json"));
+    Files.delete(dumps.resolve("keepalived.json"));
+    Files.createSymbolicLink(dumps.resolve("keepalived.json"), planted);
+
+    assertThatThrownBy(
+            () ->
+                reader(signums(true), writer("master", "0.01", ""))
+                    .read(process, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"));
+  }
+
+  @Test
+  void refusesADumpOwnedBySomeoneElse() throws Exception {
+    oldDumpsSay("backup");
+    // root's files are always trusted: as root, give the planted file to nobody
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        process.uid() != 0 || chown(dumps.resolve("keepalived.json"), 65534),
+        "cannot give a file to another user");
+    KeepalivedProcess other =
+        new KeepalivedProcess(
+            process.pid(), process.startTicks(), process.uid() == 0 ? 0 : process.uid() + 4242);
+
+    assertThatThrownBy(
+            () ->
+                reader(signums(true), writer("master", "0.01", ""))
+                    .read(other, Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("untrusted"))
+        .hasMessageContaining("owned by uid");
+  }
+
+  private static boolean chown(Path file, int uid) {
+    try {
+      Files.setAttribute(file, "unix:uid", uid);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void findsTheDumpDirectoryThroughTheProcessRoot() throws Exception {
+    Path proc = tmp.resolve("proc");
+    Path rootfs = Files.createDirectories(tmp.resolve("rootfs/tmp"));
+    Files.createDirectories(proc.resolve("4321"));
+    Files.createSymbolicLink(proc.resolve("4321/root"), tmp.resolve("rootfs"));
+    DumpLocations l = new DumpLocations(Path.of("/tmp"), proc);
+
+    assertThat(l.directoryOf(new KeepalivedProcess(4321, 1, 0)))
+        .isEqualTo(proc.resolve("4321/root/tmp"));
+    assertThat(l.directoryOf(new KeepalivedProcess(999, 1, 0))).isEqualTo(Path.of("/tmp"));
+    assertThat(rootfs).isDirectory();
   }
 }

@@ -7,6 +7,8 @@ import io.github.homelabha.core.api.ScrapeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,15 +30,34 @@ class ProcessVerifierTest {
     return proc;
   }
 
+  /** An executable file at {@code path} (under the test directory) with mode {@code perms}. */
+  private Path binary(String path, String perms) throws Exception {
+    Path b = tmp.resolve(path);
+    Files.createDirectories(b.getParent());
+    Files.writeString(b, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(b, PosixFilePermissions.fromString(perms));
+    return b;
+  }
+
+  /** A verifier trusting this test's user as root and {@code sbin} under the test directory. */
+  private ProcessVerifier verifier(Path proc) throws Exception {
+    return new ProcessVerifier(proc, myUid(), List.of(tmp.resolve("sbin")), "keepalived");
+  }
+
+  private int myUid() throws Exception {
+    return (Integer) Files.getAttribute(tmp, "unix:uid");
+  }
+
   private Path pidFile(String content) throws Exception {
     return Files.writeString(tmp.resolve("keepalived.pid"), content);
   }
 
   @Test
   void acceptsKeepalivedByItsExecutable() throws Exception {
-    Path proc = fakeProc(4321, "/usr/sbin/keepalived", "keepalived", "/usr/sbin/keepalived");
+    Path exe = binary("sbin/keepalived", "rwxr-xr-x");
+    Path proc = fakeProc(4321, exe.toString(), "keepalived", exe.toString());
 
-    KeepalivedProcess p = new ProcessVerifier(proc).verify(pidFile("4321\n"));
+    KeepalivedProcess p = verifier(proc).verify(pidFile("4321\n"));
 
     assertThat(p.pid()).isEqualTo(4321);
     assertThat(p.startTicks()).isEqualTo(4242);
@@ -46,14 +67,70 @@ class ProcessVerifierTest {
   void acceptsKeepalivedByCommAndCmdlineWhenExeIsUnreadable() throws Exception {
     Path proc = fakeProc(4321, null, "keepalived", "keepalived");
 
-    assertThat(new ProcessVerifier(proc).verify(pidFile("4321")).pid()).isEqualTo(4321);
+    assertThat(verifier(proc).verify(pidFile("4321")).pid()).isEqualTo(4321);
+  }
+
+  @Test
+  void refusesAProgramNamedKeepalivedOutsideTheSystemDirectories() throws Exception {
+    // a copy of sleep named keepalived in someone's home directory
+    Path exe = binary("home/mallory/keepalived", "rwxr-xr-x");
+    Path proc = fakeProc(4321, exe.toString(), "keepalived", exe.toString());
+
+    assertThatThrownBy(() -> verifier(proc).verify(pidFile("4321")))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("not_running"))
+        .hasMessageContaining("neither in a system directory");
+  }
+
+  @Test
+  void acceptsTheConfiguredBinaryOutsideTheSystemDirectories() throws Exception {
+    Path exe = binary("opt/keepalived/sbin/keepalived", "rwxr-xr-x");
+    Path proc = fakeProc(4321, exe.toString(), "keepalived", exe.toString());
+    ProcessVerifier v = new ProcessVerifier(proc, myUid(), List.of(), exe.toString());
+
+    assertThat(v.verify(pidFile("4321")).pid()).isEqualTo(4321);
+  }
+
+  @Test
+  void refusesAKeepalivedBinaryOthersCanWrite() throws Exception {
+    Path exe = binary("sbin/keepalived", "rwxrwxrwx");
+    Path proc = fakeProc(4321, exe.toString(), "keepalived", exe.toString());
+
+    assertThatThrownBy(() -> verifier(proc).verify(pidFile("4321")))
+        .hasMessageContaining("writable by other users");
+  }
+
+  @Test
+  void refusesAProcessNamedKeepalivedNotRunningAsRootWhenExeIsUnreadable() throws Exception {
+    Path proc = fakeProc(4321, null, "keepalived", "keepalived");
+    ProcessVerifier v =
+        new ProcessVerifier(proc, myUid() + 1, List.of(tmp.resolve("sbin")), "keepalived");
+
+    assertThatThrownBy(() -> v.verify(pidFile("4321")))
+        .hasMessageContaining("does not run as root");
+  }
+
+  @Test
+  void signallingRechecksTheStartTime() throws Exception {
+    Path exe = binary("sbin/keepalived", "rwxr-xr-x");
+    Path proc = fakeProc(4321, exe.toString(), "keepalived", exe.toString());
+    ProcessVerifier v = verifier(proc);
+    KeepalivedProcess p = v.verify(pidFile("4321"));
+    // keepalived exits, its pid goes to another program started later
+    Files.writeString(
+        proc.resolve("4321/stat"),
+        "4321 (keepalived) S 1 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 9999 1 1\n");
+
+    assertThatThrownBy(() -> v.requireUnchanged(p))
+        .isInstanceOfSatisfying(
+            ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("not_running"));
   }
 
   @Test
   void refusesAnotherProgramBehindAStalePidFile() throws Exception {
     Path proc = fakeProc(4321, "/usr/bin/sleep", "sleep", "sleep");
 
-    assertThatThrownBy(() -> new ProcessVerifier(proc).verify(pidFile("4321")))
+    assertThatThrownBy(() -> verifier(proc).verify(pidFile("4321")))
         .isInstanceOf(ScrapeException.class)
         .hasMessageContaining("is not keepalived")
         .hasMessageContaining("not signalling");
@@ -63,7 +140,7 @@ class ProcessVerifierTest {
   void refusesAProcessOnlyNamedLikeKeepalived() throws Exception {
     Path proc = fakeProc(4321, null, "keepalived", "/tmp/evil");
 
-    assertThatThrownBy(() -> new ProcessVerifier(proc).verify(pidFile("4321")))
+    assertThatThrownBy(() -> verifier(proc).verify(pidFile("4321")))
         .isInstanceOf(ScrapeException.class);
   }
 
@@ -79,7 +156,7 @@ class ProcessVerifierTest {
   @Test
   void explainsMissingPidFileAndDeadProcess() throws Exception {
     Path proc = Files.createDirectories(tmp.resolve("proc"));
-    ProcessVerifier v = new ProcessVerifier(proc);
+    ProcessVerifier v = verifier(proc);
 
     assertThatThrownBy(() -> v.verify(tmp.resolve("nope.pid")))
         .isInstanceOfSatisfying(

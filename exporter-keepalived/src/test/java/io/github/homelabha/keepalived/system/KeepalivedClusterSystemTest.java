@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresRoot
 @RequiresBinaries({"keepalived", "ip", "kill", "mkfifo", "sleep"})
 class KeepalivedClusterSystemTest {
-  private static final Duration FAILOVER = Duration.ofSeconds(20);
+  /** Upper bound of every wait; each returns as soon as its condition holds. */
+  private static final Duration FAILOVER = Duration.ofSeconds(60);
 
   @TempDir Path tmp;
 
@@ -40,17 +41,20 @@ class KeepalivedClusterSystemTest {
       n2.configure(100, -60, List.of("n1"), 0);
       n1.start();
       n2.start();
-      try (RunningExporter e1 = RunningExporter.start(new KeepalivedExporter(), n1.exporterArgs());
+      try (RunningExporter e1 =
+              RunningExporter.start(new KeepalivedExporter(), patient(n1.exporterArgs()));
           // n2's exporter is not told keepalived's network namespace: it finds it for the VIP check
           RunningExporter e2 =
-              RunningExporter.start(new KeepalivedExporter(), n2.exporterArgsFindingNetns());
+              RunningExporter.start(
+                  new KeepalivedExporter(), patient(n2.exporterArgsFindingNetns()));
           // the text dumps, as builds without JSON support are read, and no FIFO
           RunningExporter e2text =
               RunningExporter.start(
                   new KeepalivedExporter(),
                   "--keepalived.pid-file=" + n2.pidFile,
                   "--keepalived.dump-dir=" + n2.dumps,
-                  "--keepalived.json=false");
+                  "--keepalived.json=false",
+                  DUMP_TIMEOUT);
           // both keepalived from one exporter, as for several instances on one host
           RunningExporter both =
               RunningExporter.start(
@@ -58,6 +62,28 @@ class KeepalivedClusterSystemTest {
 
         // 1. election: n1 (150) is MASTER and holds the VIP, n2 is BACKUP without it
         await("n1 MASTER").atMost(FAILOVER).until(() -> state(e1) == 2 && state(e2) == 1);
+        // keepalived adds the VIP just after the state change and reports a script's status
+        // only once it has run: both come a moment after the election
+        await("n1 holds the VIP, chk_dns has run")
+            .atMost(FAILOVER)
+            .until(
+                () -> {
+                  ParsedMetrics m = e1.scrape();
+                  return vip(m) == 1
+                      && m.value("keepalived_track_script_status", "name", "chk_dns").orElse(-1)
+                          == 1;
+                });
+        await("n2 has received adverts and run chk_dns")
+            .atMost(FAILOVER)
+            .until(
+                () -> {
+                  ParsedMetrics m = e2text.scrape();
+                  return m.value("keepalived_advertisements_received_total", "iname", "VI_DNS")
+                              .orElse(0)
+                          > 0
+                      && m.value("keepalived_track_script_status", "name", "chk_dns").orElse(-1)
+                          == 1;
+                });
         ParsedMetrics m1 = e1.scrape();
         assertThat(m1.valueOf("keepalived_up")).isEqualTo(1);
         assertThat(vip(m1)).isEqualTo(1);
@@ -67,6 +93,14 @@ class KeepalivedClusterSystemTest {
         assertThat(m1.valueOf("keepalived_dump_age_seconds")).isLessThan(1);
         assertThat(m1.valueOf("keepalived_track_script_status", "name", "chk_dns")).isEqualTo(1);
         assertThat(vip(e2.scrape())).isZero();
+        await("one exporter for both nodes sees both")
+            .atMost(FAILOVER)
+            .until(
+                () -> {
+                  ParsedMetrics a = both.scrape();
+                  return a.value("keepalived_up", "target", "n1").orElse(0) == 1
+                      && a.value("keepalived_up", "target", "n2").orElse(0) == 1;
+                });
         ParsedMetrics all = both.scrape();
         assertThat(all.valueOf("keepalived_up", "target", "n1")).isEqualTo(1);
         assertThat(all.valueOf("keepalived_vrrp_instance_state", "target", "n1", "iname", "VI_DNS"))
@@ -119,7 +153,7 @@ class KeepalivedClusterSystemTest {
         awaitEvent(e2, "BACKUP", "MASTER");
         ParsedMetrics m2 = e2.scrape();
         assertThat(state(m2)).isEqualTo(2);
-        assertThat(vip(m2)).isEqualTo(1);
+        awaitVip(e2, 1);
 
         // 3. the script recovers: n1 preempts n2 again, both record a preemption
         n1.failTrackScript(false);
@@ -147,7 +181,7 @@ class KeepalivedClusterSystemTest {
                     "reason",
                     "preempted"))
             .isEqualTo(1);
-        await("VIP moved back").atMost(Duration.ofSeconds(5)).until(() -> vip(e2.scrape()) == 0);
+        awaitVip(e2, 0);
 
         // 4. systemctl reload (SIGHUP): keepalived closes and reopens the FIFO, the exporter
         // follows
@@ -157,7 +191,7 @@ class KeepalivedClusterSystemTest {
             .until(() -> e1.logs().contains("reopening"));
         await("n1 MASTER after reload").atMost(FAILOVER).until(() -> state(e1) == 2);
         await()
-            .atMost(Duration.ofSeconds(10))
+            .atMost(FAILOVER)
             .until(() -> e1.scrape().valueOf("keepalived_notify_fifo_connected") == 1);
 
         // 5. n1's keepalived stops: n2's very next scrape after its change says MASTER with the VIP
@@ -165,7 +199,7 @@ class KeepalivedClusterSystemTest {
         awaitEvent(e2, "BACKUP", "MASTER");
         m2 = e2.scrape();
         assertThat(state(m2)).isEqualTo(2);
-        assertThat(vip(m2)).isEqualTo(1);
+        awaitVip(e2, 1);
         assertThat(
                 m2.samples(
                         "keepalived_vrrp_last_transition_info", "iname", "VI_DNS", "to", "MASTER")
@@ -188,8 +222,11 @@ class KeepalivedClusterSystemTest {
           m1 = e1.scrape();
           assertThat(m1.valueOf("keepalived_up")).isZero();
           assertThat(e1.get("/").body()).contains("is not keepalived");
-          Thread.sleep(200);
-          assertThat(sleeper.isAlive()).isTrue();
+          // a signal sent would end it within milliseconds
+          await()
+              .during(Duration.ofMillis(300))
+              .atMost(Duration.ofSeconds(5))
+              .until(sleeper::isAlive);
         }
 
         // 7. nothing anywhere shows the VRRP password
@@ -209,8 +246,21 @@ class KeepalivedClusterSystemTest {
       yaml.append("  - name: ").append(n.host).append('\n');
       yaml.append("    pid_file: ").append(n.pidFile).append('\n');
       yaml.append("    dump_dir: ").append(n.dumps).append('\n');
+      yaml.append("    dump_timeout: 10s\n");
     }
     return Files.writeString(tmp.resolve("both.yml"), yaml.toString());
+  }
+
+  /**
+   * keepalived on a busy machine can take seconds to write a dump; the default 2s would make some
+   * scrapes fail as stale (never wrong, but not what these steps check).
+   */
+  private static final String DUMP_TIMEOUT = "--keepalived.dump-timeout=10s";
+
+  private static String[] patient(String[] args) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = DUMP_TIMEOUT;
+    return out;
   }
 
   private static double state(RunningExporter e) throws Exception {
@@ -223,6 +273,14 @@ class KeepalivedClusterSystemTest {
 
   private static double vip(ParsedMetrics m) {
     return m.valueOf("keepalived_vip_present", "iname", "VI_DNS", "ip_address", "192.0.2.100");
+  }
+
+  /**
+   * Waits until the exporter reports the VIP as present (1) or absent (0): keepalived changes the
+   * address a moment before or after it reports the state change.
+   */
+  private static void awaitVip(RunningExporter e, int present) {
+    await("VIP present " + present).atMost(FAILOVER).until(() -> vip(e.scrape()) == present);
   }
 
   /** Waits until the exporter's FIFO saw the instance's change (the moment keepalived made it). */

@@ -29,7 +29,7 @@ class UnprivilegedModesSystemTest {
     Path base = Files.createTempDirectory("kanr-");
     try (NetworkLab lab = NetworkLab.create("kanr")) {
       Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
-      String cp = UnprivilegedExporter.worldReadableClassPath(base.resolve("cp"));
+      String cp = ExporterProcess.worldReadableClassPath(base.resolve("cp"));
       lab.addHost("n1", "192.0.2.21/24");
       lab.addHost("n2", "192.0.2.22/24"); // a silent peer: n1 becomes MASTER on its own
       KeepalivedNode n1 = new KeepalivedNode(lab, "n1", base);
@@ -39,8 +39,8 @@ class UnprivilegedModesSystemTest {
       Process mk = new ProcessBuilder("mkfifo", "-m", "0644", n1.fifo.toString()).start();
       assertThat(mk.waitFor()).isZero();
 
-      try (UnprivilegedExporter fifoOnly =
-          UnprivilegedExporter.start(
+      try (ExporterProcess fifoOnly =
+          ExporterProcess.asNobody(
               cp,
               base.resolve("fifo-only.log"),
               null,
@@ -49,7 +49,7 @@ class UnprivilegedModesSystemTest {
               "--keepalived.pid-file=" + n1.pidFile)) {
         n1.start();
         await("nobody sees MASTER through the FIFO")
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(120))
             .until(
                 () -> {
                   ParsedMetrics m = fifoOnly.scrape();
@@ -72,10 +72,10 @@ class UnprivilegedModesSystemTest {
           "--keepalived.dump-dir=" + n1.dumps,
           "--keepalived.netns=" + lab.namespace("n1")
         };
-        try (UnprivilegedExporter noCaps =
-            UnprivilegedExporter.start(cp, base.resolve("no-caps.log"), null, dumpArgs)) {
+        try (ExporterProcess noCaps =
+            ExporterProcess.asNobody(cp, base.resolve("no-caps.log"), null, dumpArgs)) {
           await("nobody without capabilities is up 0 for lack of permission")
-              .atMost(Duration.ofSeconds(30))
+              .atMost(Duration.ofSeconds(120))
               .until(
                   () -> {
                     ParsedMetrics p = noCaps.scrape();
@@ -89,11 +89,11 @@ class UnprivilegedModesSystemTest {
           assertThat(n1.process().isAlive()).isTrue();
         }
 
-        try (UnprivilegedExporter withCaps =
-            UnprivilegedExporter.start(
+        try (ExporterProcess withCaps =
+            ExporterProcess.asNobody(
                 cp, base.resolve("caps.log"), "+kill,+dac_read_search", dumpArgs)) {
           await("nobody with CAP_KILL and CAP_DAC_READ_SEARCH reads fresh dumps")
-              .atMost(Duration.ofSeconds(30))
+              .atMost(Duration.ofSeconds(120))
               .until(
                   () -> {
                     ParsedMetrics p = withCaps.scrape();

@@ -180,4 +180,46 @@ class VrrpTrackerTest {
     assertThat(small.snapshot()).hasSize(3);
     assertThat(small.snapshot().get(2).to()).isEqualTo("BACKUP");
   }
+
+  @Test
+  void theFifoAloneCannotGrowTheTrackedInstancesWithoutBound() {
+    VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
+    clock.addAndGet(60_000);
+
+    for (int i = 0; i < 10_000; i++) {
+      t.onFifoEvent(line("INSTANCE \"VI_" + i + "\" MASTER 100"), t0 -> Optional.empty());
+      t.onFifoEvent(line("GROUP \"G_" + i + "\" MASTER 0"), t0 -> Optional.empty());
+    }
+
+    assertThat(t.instances()).hasSize(VrrpTracker.MAX_NAMES_FROM_FIFO);
+    assertThat(t.groups()).hasSize(VrrpTracker.MAX_NAMES_FROM_FIFO);
+    assertThat(t.counts()).hasSize(VrrpTracker.MAX_NAMES_FROM_FIFO);
+    assertThat(t.lastTransitions()).hasSize(VrrpTracker.MAX_NAMES_FROM_FIFO);
+  }
+
+  @Test
+  void withADumpOnlyItsInstancesAreTrackedFromTheFifo() throws Exception {
+    VrrpTracker t = new VrrpTracker("n1", true, log, clock::get);
+    t.onDump(dump("master"));
+    clock.addAndGet(60_000); // past the start-up window in which new names are expected
+
+    for (int i = 0; i < 1000; i++) {
+      t.onFifoEvent(line("INSTANCE \"INVENTED_" + i + "\" FAULT 0"), t0 -> Optional.empty());
+    }
+    t.onFifoEvent(
+        line("INSTANCE \"VI_DNS\" BACKUP 90"), t0 -> Optional.of(dumpUnchecked("backup")));
+
+    assertThat(t.instances()).extracting(InstanceStatus::name).doesNotContain("INVENTED_0");
+    assertThat(t.counts().keySet())
+        .extracting(VrrpTracker.TransitionKey::instance)
+        .containsExactly("VI_DNS");
+  }
+
+  private static KeepalivedDump dumpUnchecked(String name) {
+    try {
+      return dump(name);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

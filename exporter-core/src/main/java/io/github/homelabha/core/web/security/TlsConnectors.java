@@ -29,6 +29,8 @@ public final class TlsConnectors {
     ServerConnector connector =
         new ServerConnector(
             server,
+            0, // no acceptor thread: the selector accepts too
+            1,
             new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
             new HttpConnectionFactory(https));
     connector.setHost(host);
