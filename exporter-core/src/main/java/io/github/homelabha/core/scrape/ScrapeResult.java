@@ -20,6 +20,8 @@ import java.util.Map;
  * failure (then it has no samples at all).
  */
 public final class ScrapeResult {
+  private static final String LATE = "finished after the scrape deadline";
+
   private final boolean success;
   private final Map<MetricFamily, List<SampleBuffer.Sample>> samples;
   private final String errorReason;
@@ -49,6 +51,18 @@ public final class ScrapeResult {
 
   static ScrapeResult failure(String reason, String message, Instant startedAt, Duration duration) {
     return new ScrapeResult(false, Map.of(), reason, message, startedAt, duration);
+  }
+
+  /**
+   * A fetch that finished after its deadline. Its data, if any, is not served as fresh; whoever
+   * waited on it and did not time out counts it ({@link #isLateFailure()}).
+   */
+  static ScrapeResult lateFailure(Instant startedAt, Duration duration) {
+    return new ScrapeResult(false, Map.of(), "timeout", LATE, startedAt, duration);
+  }
+
+  boolean isLateFailure() {
+    return !success && LATE.equals(errorMessage);
   }
 
   public boolean success() {

@@ -109,6 +109,11 @@ public final class TargetScraper {
     try {
       long waitNanos = Math.max(0, Duration.between(clock.instant(), myDeadline).toNanos());
       result = flight.future().get(waitNanos, TimeUnit.NANOSECONDS);
+      if (result.isLateFailure()) {
+        // The fetch missed its deadline by less than this wait's timer jitter: no waiter timed
+        // out and counted it, so this one does.
+        record(result);
+      }
     } catch (TimeoutException e) {
       result =
           ScrapeResult.failure(
@@ -167,7 +172,7 @@ public final class TargetScraper {
     if (clock.instant().isAfter(deadline)) {
       // Finished too late: every scrape waiting on it has already reported (and counted) a
       // timeout, and late data must not be served as fresh.
-      return failure("timeout", "finished after the scrape deadline", startedAt);
+      return ScrapeResult.lateFailure(startedAt, Duration.between(startedAt, clock.instant()));
     }
     record(result);
     return result;
