@@ -1,10 +1,12 @@
 package io.github.homelabha.sync;
 
 import io.github.homelabha.core.api.ConfigFlag;
+import io.github.homelabha.core.api.ConfigProblems.InvalidConfigException;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.core.api.ExporterSetup;
 import io.github.homelabha.core.api.LandingTable;
 import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.upstream.UpstreamHttp;
 import io.github.homelabha.sync.canary.CanaryCollector;
 import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.canary.CanaryWriter;
@@ -120,7 +122,7 @@ public final class SyncExporter implements Exporter<SyncConfig> {
   }
 
   @Override
-  public void configure(SyncConfig config, ExporterSetup setup) {
+  public void configure(SyncConfig config, ExporterSetup setup) throws InvalidConfigException {
     RoleResolver roles = RoleResolver.fromConfig(config.role, clock);
     String writerName = config.canary.writer.isEmpty() ? hostName() : config.canary.writer;
 
@@ -170,13 +172,10 @@ public final class SyncExporter implements Exporter<SyncConfig> {
           new LsyncdTarget(config.lsyncd, pairBySource(config.pairs), ProcessTable.system()));
     }
     if (config.rclone.rcEnabled()) {
-      if (config.rclone.password != null && !config.rclone.password.value().isEmpty()) {
-        setup.registerSecret(config.rclone.password.value());
-      }
-      RcClient client =
-          new RcClient(
-              config.rclone.url, config.rclone.user, config.rclone.password, config.rclone.timeout);
-      setup.addTarget(new RcloneRcTarget(client, config.rclone.url, config.rclone.timeout));
+      UpstreamHttp http = UpstreamHttp.create(setup, name());
+      setup.addTarget(
+          new RcloneRcTarget(
+              new RcClient(http.client("rclone", config.rclone)), config.rclone.url));
     }
     if (!config.rclone.jobs.isEmpty()) {
       setup.addTarget(

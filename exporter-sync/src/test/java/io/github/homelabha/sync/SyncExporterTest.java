@@ -108,7 +108,12 @@ class SyncExporterTest {
   void rcPasswordNeverShows() throws Exception {
     Path config = dir.resolve("sync.yml");
     Files.writeString(
-        config, "rclone:\n  url: http://127.0.0.1:9/\n  user: admin\n  password: s3cret-rc-pass\n");
+        config,
+        "rclone:\n"
+            + "  url: http://127.0.0.1:9/\n"
+            + "  basic_auth:\n"
+            + "    username: admin\n"
+            + "    password: s3cret-rc-pass\n");
     try (RunningExporter e = RunningExporter.start(new SyncExporter(), "--config.file=" + config)) {
       String metrics = e.scrapeText();
       assertThat(e.scrape().valueOf("sync_rclone_rc_reachable")).isZero();

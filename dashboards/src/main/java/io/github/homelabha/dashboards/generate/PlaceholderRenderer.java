@@ -1,5 +1,6 @@
 package io.github.homelabha.dashboards.generate;
 
+import io.github.homelabha.core.config.PromDuration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class PlaceholderRenderer {
       try {
         value = parameters.value(name);
         if (matcher.group(2) != null) {
-          value = formatSeconds(PrometheusDuration.seconds(value));
+          value = formatSeconds(PromDuration.parse(value).toMillis() / 1000.0);
         }
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(source + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.github.homelabha.dashboards.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.homelabha.core.config.PromDuration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class RuleRendererTest {
             "limit: 5 minutes\n",
             "groups:\n- name: g\n  rules:\n  - record: r\n    expr: ${limit:seconds}\n");
     assertThatThrownBy(() -> badDuration.render(badDuration.defaultParameters()))
-        .hasMessageContaining("not a Prometheus duration: 5 minutes");
+        .hasMessageContaining("not a duration: \"5 minutes\"");
   }
 
   @Test
@@ -98,13 +99,10 @@ class RuleRendererTest {
   }
 
   @Test
-  void prometheusDurations() {
-    assertThat(PrometheusDuration.seconds("1h30m")).isEqualTo(5400);
-    assertThat(PrometheusDuration.seconds("500ms")).isEqualTo(0.5);
-    assertThat(PrometheusDuration.seconds("2d")).isEqualTo(172800);
-    assertThatThrownBy(() -> PrometheusDuration.seconds("15"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PrometheusDuration.seconds("m"))
-        .isInstanceOf(IllegalArgumentException.class);
+  void durationPlaceholdersUseTheProjectsPrometheusDurations() {
+    assertThat(PromDuration.parse("1h30m").toSeconds()).isEqualTo(5400);
+    assertThat(PromDuration.parse("500ms").toMillis()).isEqualTo(500);
+    assertThatThrownBy(() -> PromDuration.parse("15")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PromDuration.parse("m")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -14,6 +14,7 @@ import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.scrape.SelfMetrics;
 import io.github.homelabha.core.scrape.TargetScraper;
 import io.github.homelabha.core.secrets.Redactor;
+import io.github.homelabha.core.tasks.DaemonThreads;
 import io.github.homelabha.core.web.LandingPage;
 import io.github.homelabha.core.web.WebSecurity;
 import io.github.homelabha.core.web.WebServer;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +102,7 @@ public final class ExporterRuntime implements AutoCloseable {
     boolean ownPool = shared == null;
     ExecutorService pool =
         ownPool
-            ? Executors.newCachedThreadPool(daemonThreads(exporter.name() + "-scrape"))
+            ? Executors.newCachedThreadPool(DaemonThreads.named(exporter.name() + "-scrape"))
             : shared.scrapePool();
     Clock clock = Clock.systemUTC();
     Set<MetricFamily> declared = Set.copyOf(exporter.metricFamilies());
@@ -213,15 +212,6 @@ public final class ExporterRuntime implements AutoCloseable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("JSON endpoint body cannot be serialized", e);
     }
-  }
-
-  static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** The port the server listens on. */

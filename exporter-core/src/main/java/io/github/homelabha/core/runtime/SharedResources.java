@@ -1,5 +1,6 @@
 package io.github.homelabha.core.runtime;
 
+import io.github.homelabha.core.tasks.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,8 +21,7 @@ public final class SharedResources implements AutoCloseable {
   }
 
   public static SharedResources create() {
-    return new SharedResources(
-        Executors.newCachedThreadPool(ExporterRuntime.daemonThreads("scrape")));
+    return new SharedResources(Executors.newCachedThreadPool(DaemonThreads.named("scrape")));
   }
 
   ExecutorService scrapePool() {

@@ -1,15 +1,13 @@
 package io.github.homelabha.sync.canary;
 
 import io.github.homelabha.core.api.BackgroundTask;
+import io.github.homelabha.core.tasks.BackgroundLoop;
 import io.github.homelabha.sync.fs.FileErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +26,9 @@ public final class CanaryWriteTask implements BackgroundTask {
 
   private final Map<String, CanaryWriter> writers;
   private final SourceCheck sourceCheck;
-  private final long intervalMillis;
   private final Clock clock;
   private final Map<String, CanaryWriteStatus> status = new ConcurrentHashMap<>();
-  private ScheduledExecutorService executor;
+  private final BackgroundLoop loop;
 
   public CanaryWriteTask(
       Map<String, CanaryWriter> writers,
@@ -40,8 +37,10 @@ public final class CanaryWriteTask implements BackgroundTask {
       Clock clock) {
     this.writers = new LinkedHashMap<>(writers);
     this.sourceCheck = sourceCheck;
-    this.intervalMillis = intervalMillis;
     this.clock = clock;
+    this.loop =
+        BackgroundLoop.fixedRate(
+            "sync-canary-writer", Duration.ofMillis(intervalMillis), this::tick);
   }
 
   @Override
@@ -54,31 +53,15 @@ public final class CanaryWriteTask implements BackgroundTask {
   }
 
   @Override
-  public synchronized void start() {
-    if (executor != null || writers.isEmpty()) {
-      return;
+  public void start() {
+    if (!writers.isEmpty()) {
+      loop.start();
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "sync-canary-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleAtFixedRate(this::tick, 0, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
-    }
+  public void stop() {
+    loop.stop();
   }
 
   /** One round over all pairs; never throws, so the schedule keeps running. */

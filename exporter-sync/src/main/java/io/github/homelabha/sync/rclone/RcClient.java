@@ -1,12 +1,10 @@
 package io.github.homelabha.sync.rclone;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.homelabha.core.api.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.upstream.UpstreamClient;
+import io.github.homelabha.core.upstream.UpstreamException;
+import io.github.homelabha.core.upstream.UpstreamRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,52 +12,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Credentials;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Client for rclone's remote-control API: every call is a POST with a JSON body to {@code
- * <url>/<command>}. Responses are size-limited and parsed strictly.
+ * <url>/<command>}, sent through the core's upstream client (auth, TLS, timeouts, size limit,
+ * backoff). Answers are parsed strictly; every failure is an {@link UpstreamException}.
  */
 public final class RcClient {
   static final int MAX_RESPONSE_BYTES = 1 << 20;
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern JOB_GROUP = Pattern.compile("job/(\\d{1,18})");
 
-  private final HttpUrl base;
-  private final OkHttpClient http;
-  private final Optional<String> authorization;
+  private final UpstreamClient http;
 
-  public RcClient(String url, String user, Secret password, Duration timeout) {
-    HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
-    if (parsed == null) {
-      throw new IllegalArgumentException("not an http(s) URL: " + url);
-    }
-    this.base = parsed;
-    this.http =
-        new OkHttpClient.Builder()
-            .callTimeout(timeout)
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .build();
-    this.authorization =
-        user.isEmpty() && password == null
-            ? Optional.empty()
-            : Optional.of(Credentials.basic(user, password == null ? "" : password.value()));
+  public RcClient(UpstreamClient http) {
+    this.http = http;
   }
 
   /** {@code core/stats}: totals of the rclone process. */
-  public RcStats stats() throws IOException, RcloneParseException {
-    return RcStatsParser.parse(call("core/stats", "{}"));
+  public RcStats stats(ScrapeContext context) throws UpstreamException {
+    JsonNode answer = call(context, "core/stats", "{}");
+    try {
+      return RcStatsParser.parse(answer);
+    } catch (RcloneParseException e) {
+      throw UpstreamException.parse("rclone rc core/stats: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -67,8 +43,13 @@ public final class RcClient {
    * job/N}). Unlike {@code job/list} this leaves out plain rc calls, our own polling included:
    * every rc call is a job in rclone 1.60, but only transfers create a stats group.
    */
-  public List<Long> transferJobIds() throws IOException, RcloneParseException {
-    return parseGroups(call("core/group-list", "{}"));
+  public List<Long> transferJobIds(ScrapeContext context) throws UpstreamException {
+    JsonNode answer = call(context, "core/group-list", "{}");
+    try {
+      return parseGroups(answer);
+    } catch (RcloneParseException e) {
+      throw UpstreamException.parse("rclone rc core/group-list: " + e.getMessage(), e);
+    }
   }
 
   static List<Long> parseGroups(JsonNode answer) throws RcloneParseException {
@@ -92,8 +73,14 @@ public final class RcClient {
     return result;
   }
 
-  public RcJob job(long id) throws IOException, RcloneParseException {
-    return parseJob(call("job/status", "{\"jobid\":" + id + "}"));
+  /** {@code job/status}; an expired job id fails as {@code http_status} 500. */
+  public RcJob job(ScrapeContext context, long id) throws UpstreamException {
+    JsonNode answer = call(context, "job/status", "{\"jobid\":" + id + "}");
+    try {
+      return parseJob(answer);
+    } catch (RcloneParseException e) {
+      throw UpstreamException.parse("rclone rc job/status: " + e.getMessage(), e);
+    }
   }
 
   static RcJob parseJob(JsonNode node) throws RcloneParseException {
@@ -124,61 +111,10 @@ public final class RcClient {
     }
   }
 
-  private JsonNode call(String command, String body) throws IOException, RcloneParseException {
-    Request.Builder request =
-        new Request.Builder()
-            .url(base.resolve(command))
-            // bytes, not a String: OkHttp would append "; charset=utf-8", and rclone then ignores
-            // the JSON body.
-            .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
-    authorization.ifPresent(a -> request.header("Authorization", a));
-    try (Response response = http.newCall(request.build()).execute()) {
-      ResponseBody responseBody = response.body();
-      // One byte over the limit tells an oversized answer from one that fits.
-      byte[] bytes = responseBody.byteStream().readNBytes(MAX_RESPONSE_BYTES + 1);
-      if (bytes.length > MAX_RESPONSE_BYTES) {
-        throw new IOException(
-            "rclone rc " + command + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
-      }
-      if (response.code() == 401 || response.code() == 403) {
-        throw new RcAuthException(
-            "rclone rc " + command + " answered " + response.code() + ": set rclone.user/password");
-      }
-      if (!response.isSuccessful()) {
-        throw new RcStatusException(
-            "rclone rc " + command + " answered HTTP " + response.code(), response.code());
-      }
-      try {
-        JsonNode node = MAPPER.readTree(bytes);
-        if (node == null || !node.isObject()) {
-          throw new RcloneParseException("rclone rc " + command + " did not answer a JSON object");
-        }
-        return node;
-      } catch (JsonProcessingException e) {
-        throw new RcloneParseException(
-            "rclone rc " + command + " answered invalid JSON: " + e.getOriginalMessage());
-      }
-    }
-  }
-
-  /** The rc API refused our credentials. */
-  public static final class RcAuthException extends IOException {
-    public RcAuthException(String message) {
-      super(message);
-    }
-  }
-
-  /** The rc API answered with an HTTP error status (e.g. 500 for an unknown job id). */
-  public static final class RcStatusException extends IOException {
-    private final int status;
-
-    public RcStatusException(String message, int status) {
-      super(message);
-      this.status = status;
-    }
-
-    public int status() {
-      return status;
-    }
+  private JsonNode call(ScrapeContext context, String command, String body)
+      throws UpstreamException {
+    return http.execute(
+            context, UpstreamRequest.postJson(command, body).withMaxBodyBytes(MAX_RESPONSE_BYTES))
+        .jsonObject();
   }
 }

@@ -1,29 +1,20 @@
 package io.github.homelabha.sync.rclone;
 
 import io.github.homelabha.core.api.ConfigProblems;
-import io.github.homelabha.core.api.Secret;
-import io.github.homelabha.core.api.Validatable;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.github.homelabha.core.upstream.HttpUpstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** rclone: a remote-control endpoint ({@code rclone rcd} or {@code --rc}) and/or JSON log files. */
-public final class RcloneConfig implements Validatable {
-  /** Base URL of the rc API, e.g. {@code http://127.0.0.1:5572}; empty disables it. */
-  public String url = "";
-
-  /** rc user name when rclone runs with {@code --rc-user}/{@code --rc-pass}. */
-  public String user = "";
-
-  /** rc password (or {@code password_file}). core/stats works without auth on a default rc. */
-  public Secret password;
-
-  /** Per request. */
-  public Duration timeout = Duration.ofSeconds(3);
+/**
+ * rclone: a remote-control endpoint ({@code rclone rcd} or {@code --rc}) and/or JSON log files. The
+ * rc API is an HTTP upstream like any other: {@code url} (empty disables it), {@code timeout} (per
+ * request, default 3s), {@code basic_auth} for {@code --rc-user}/{@code --rc-pass}, {@code
+ * tls_config} for {@code --rc-cert}.
+ */
+public final class RcloneConfig extends HttpUpstreamConfig {
 
   /** One-shot runs (cron, timers) that log with {@code --use-json-log --log-file=...}. */
   public List<RcloneJobConfig> jobs = new ArrayList<>();
@@ -37,30 +28,22 @@ public final class RcloneConfig implements Validatable {
    */
   public Duration settle = Duration.ofSeconds(90);
 
+  public RcloneConfig() {
+    timeout = Duration.ofSeconds(3);
+  }
+
   public boolean rcEnabled() {
     return !url.isEmpty();
   }
 
   @Override
+  protected boolean urlRequired() {
+    return false;
+  }
+
+  @Override
   public void validate(ConfigProblems problems) {
-    if (!url.isEmpty()) {
-      try {
-        URI uri = URI.create(url);
-        problems.require(
-            ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                && uri.getHost() != null,
-            "url",
-            "must be an http(s) URL with a host, e.g. http://127.0.0.1:5572");
-      } catch (IllegalArgumentException e) {
-        // The parser's message quotes the URL, which may carry a password: say only where.
-        problems.add(
-            "url",
-            e.getCause() instanceof URISyntaxException u
-                ? "not a URL: " + u.getReason() + " at character " + (u.getIndex() + 1)
-                : "not a URL");
-      }
-    }
-    problems.require(timeout != null && timeout.toMillis() > 0, "timeout", "must be positive");
+    super.validate(problems);
     problems.require(settle != null && settle.toMillis() > 0, "settle", "must be positive");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < jobs.size(); i++) {

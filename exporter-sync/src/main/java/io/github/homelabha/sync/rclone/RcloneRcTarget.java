@@ -3,10 +3,9 @@ package io.github.homelabha.sync.rclone;
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
-import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
-import java.io.IOException;
-import java.time.Duration;
+import io.github.homelabha.core.upstream.UpstreamException;
+import io.github.homelabha.core.upstream.UpstreamReason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code rclone} target: emits {@code sync_rclone_*} from the rc API. An rc endpoint that does
- * not answer is reported as {@code sync_rclone_rc_reachable 0}, not as a failed scrape: with {@code
- * --rc} on a one-shot command the API exists only while the command runs. Garbage answers and
- * refused credentials do fail the scrape.
+ * The {@code rclone} target: emits {@code sync_rclone_*} from the rc API. An rc endpoint that
+ * refuses connections is reported as {@code sync_rclone_rc_reachable 0}, not as a failed scrape:
+ * with {@code --rc} on a one-shot command the API exists only while the command runs. Every other
+ * failure (timeout, TLS, refused credentials, garbage) fails the scrape with its reason.
  */
 public final class RcloneRcTarget implements Target {
   public static final MetricFamily REACHABLE =
@@ -85,15 +84,15 @@ public final class RcloneRcTarget implements Target {
   /** rcd keeps finished jobs around; only the newest are looked at, one request each. */
   static final int MAX_JOBS = 10;
 
+  private static final int HTTP_INTERNAL_ERROR = 500;
+
   private final RcClient client;
   private final Map<Long, RcJob> finished = new ConcurrentHashMap<>();
   private final String url;
-  private final Duration timeout;
 
-  public RcloneRcTarget(RcClient client, String url, Duration timeout) {
+  public RcloneRcTarget(RcClient client, String url) {
     this.client = client;
     this.url = url;
-    this.timeout = timeout;
   }
 
   @Override
@@ -107,18 +106,13 @@ public final class RcloneRcTarget implements Target {
   }
 
   @Override
-  public Optional<Duration> timeout() {
-    return Optional.of(timeout.multipliedBy(MAX_JOBS + 2));
-  }
-
-  @Override
-  public void scrape(ScrapeContext context, MetricWriter out) throws ScrapeException {
+  public void scrape(ScrapeContext context, MetricWriter out) throws UpstreamException {
     RcStats stats;
     List<RcJob> jobs = new ArrayList<>();
     try {
-      stats = client.stats();
+      stats = client.stats(context);
       List<Long> newest =
-          client.transferJobIds().stream()
+          client.transferJobIds(context).stream()
               .sorted(Comparator.reverseOrder())
               .limit(MAX_JOBS)
               .toList();
@@ -130,23 +124,14 @@ public final class RcloneRcTarget implements Target {
           jobs.add(known);
           continue;
         }
-        try {
-          RcJob job = client.job(id);
-          jobs.add(job);
-          if (job.finished()) {
-            finished.put(id, job);
-          }
-        } catch (RcClient.RcStatusException e) {
-          // A job can expire between the two calls: skip it, the API itself is fine.
-        }
+        Optional<RcJob> job = jobUnlessExpired(context, id);
+        job.ifPresent(jobs::add);
+        job.filter(RcJob::finished).ifPresent(j -> finished.put(id, j));
       }
-    } catch (RcClient.RcAuthException e) {
-      throw new ScrapeException("auth", e.getMessage());
-    } catch (RcloneParseException e) {
-      throw new ScrapeException("parse", "rclone rc at " + url + ": " + e.getMessage());
-    } catch (RcClient.RcStatusException e) {
-      throw new ScrapeException("http_status", e.getMessage() + " (is " + url + " rclone's rc?)");
-    } catch (IOException e) {
+    } catch (UpstreamException e) {
+      if (e.upstreamReason() != UpstreamReason.UNREACHABLE) {
+        throw e;
+      }
       out.gauge(REACHABLE, false);
       return;
     }
@@ -174,5 +159,19 @@ public final class RcloneRcTarget implements Target {
         .map(j -> j.endTime().get())
         .max(Comparator.naturalOrder())
         .ifPresent(t -> out.gauge(LAST_JOB_SUCCESS_TIME, t.toEpochMilli() / 1000.0));
+  }
+
+  /** A job can expire between listing and asking (rclone answers 500): skip it. */
+  private Optional<RcJob> jobUnlessExpired(ScrapeContext context, long id)
+      throws UpstreamException {
+    try {
+      return Optional.of(client.job(context, id));
+    } catch (UpstreamException e) {
+      if (e.upstreamReason() == UpstreamReason.HTTP_STATUS
+          && e.status().orElse(0) == HTTP_INTERNAL_ERROR) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 }

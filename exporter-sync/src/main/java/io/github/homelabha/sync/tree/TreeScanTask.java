@@ -1,6 +1,7 @@
 package io.github.homelabha.sync.tree;
 
 import io.github.homelabha.core.api.BackgroundTask;
+import io.github.homelabha.core.tasks.BackgroundLoop;
 import io.github.homelabha.sync.fs.FileErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class TreeScanTask implements BackgroundTask {
   private final Clock clock;
   private final Map<String, TreeScanResult> results = new ConcurrentHashMap<>();
   private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
-  private volatile Thread thread;
+  private final BackgroundLoop loop;
 
   /**
    * @param directories pair name to directory, in configuration order
@@ -44,6 +45,10 @@ public final class TreeScanTask implements BackgroundTask {
     this.config = config;
     this.scanner = new TreeScanner(config.sampleSize, config.maxEntries, excludedName, clock);
     this.clock = clock;
+    // Below normal priority: the exporter's HTTP threads and the sync tools come first.
+    this.loop =
+        BackgroundLoop.withPause("sync-tree-scanner", this::scanDue, Duration.ofSeconds(1))
+            .lowPriority();
   }
 
   @Override
@@ -57,51 +62,32 @@ public final class TreeScanTask implements BackgroundTask {
   }
 
   @Override
-  public synchronized void start() {
-    if (thread != null || directories.isEmpty()) {
-      return;
+  public void start() {
+    if (!directories.isEmpty()) {
+      loop.start();
     }
-    thread = new Thread(this::loop, "sync-tree-scanner");
-    thread.setDaemon(true);
-    // Below normal priority: the exporter's HTTP threads and the sync tools come first.
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
   }
 
   @Override
-  public synchronized void stop() {
-    Thread t = thread;
-    thread = null;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  public void stop() {
+    loop.stop();
   }
 
-  private void loop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      Instant soonest = Instant.MAX;
-      for (Map.Entry<String, Path> e : directories.entrySet()) {
-        Instant due = nextDue.getOrDefault(e.getKey(), Instant.MIN);
-        if (!clock.instant().isBefore(due)) {
-          scanOnce(e.getKey(), e.getValue());
-          due = nextDue.get(e.getKey());
-        }
-        if (due.isBefore(soonest)) {
-          soonest = due;
-        }
+  /** Scans the pairs that are due; returns how long to wait for the next one (at most 1 s). */
+  private Duration scanDue() {
+    Instant soonest = Instant.MAX;
+    for (Map.Entry<String, Path> e : directories.entrySet()) {
+      Instant due = nextDue.getOrDefault(e.getKey(), Instant.MIN);
+      if (!clock.instant().isBefore(due)) {
+        scanOnce(e.getKey(), e.getValue());
+        due = nextDue.get(e.getKey());
       }
-      long sleepMillis = Math.max(10, Duration.between(clock.instant(), soonest).toMillis());
-      try {
-        Thread.sleep(Math.min(sleepMillis, 1000));
-      } catch (InterruptedException e) {
-        return;
+      if (due.isBefore(soonest)) {
+        soonest = due;
       }
     }
+    long millis = Math.max(10, Duration.between(clock.instant(), soonest).toMillis());
+    return Duration.ofMillis(Math.min(millis, 1000));
   }
 
   /** Scans one pair now and records the outcome; package-visible for tests and the benchmark. */

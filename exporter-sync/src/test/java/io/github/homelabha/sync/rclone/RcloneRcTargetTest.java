@@ -7,6 +7,9 @@ import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Secret;
 import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
+import io.github.homelabha.core.upstream.BasicAuthConfig;
+import io.github.homelabha.core.upstream.UpstreamHttp;
+import java.time.Clock;
 import java.time.Duration;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -68,12 +71,22 @@ class RcloneRcTargetTest {
   @AfterEach
   void stop() {
     server.close();
+    http.close();
   }
 
-  private RcloneRcTarget target() {
-    String url = server.url("/").toString();
-    return new RcloneRcTarget(
-        new RcClient(url, "", null, Duration.ofSeconds(30)), url, Duration.ofSeconds(30));
+  private final UpstreamHttp http = UpstreamHttp.standalone("sync", Clock.systemUTC());
+
+  private RcloneRcTarget target() throws Exception {
+    return target(server.url("/").toString(), null);
+  }
+
+  private RcloneRcTarget target(String url, BasicAuthConfig auth) throws Exception {
+    RcloneConfig config = new RcloneConfig();
+    config.url = url;
+    config.basicAuth = auth;
+    // Generous: on a busy machine a short timeout would turn a refused login into a timeout.
+    config.timeout = Duration.ofSeconds(30);
+    return new RcloneRcTarget(new RcClient(http.client("rclone", config)), url);
   }
 
   @Test
@@ -100,9 +113,7 @@ class RcloneRcTargetTest {
     String url = server.url("/").toString();
     server.close();
     RecordingWriter out = new RecordingWriter();
-    new RcloneRcTarget(
-            new RcClient(url, "", null, Duration.ofSeconds(1)), url, Duration.ofSeconds(1))
-        .scrape(new FixedScrapeContext(), out);
+    target(url, null).scrape(new FixedScrapeContext(), out);
     assertThat(out.valueOf(RcloneRcTarget.REACHABLE)).isZero();
     assertThat(out.value(RcloneRcTarget.ERRORS)).isEmpty();
   }
@@ -129,13 +140,10 @@ class RcloneRcTargetTest {
             return new MockResponse.Builder().code(401).body("unauthorized").build();
           }
         });
-    String url = server.url("/").toString();
-    // A generous timeout: a timed-out call counts as unreachable, not as refused credentials.
-    RcloneRcTarget target =
-        new RcloneRcTarget(
-            new RcClient(url, "admin", Secret.of("hunter2-secret"), Duration.ofSeconds(30)),
-            url,
-            Duration.ofSeconds(30));
+    BasicAuthConfig auth = new BasicAuthConfig();
+    auth.username = "admin";
+    auth.password = Secret.of("hunter2-secret");
+    RcloneRcTarget target = target(server.url("/").toString(), auth);
     assertThatThrownBy(() -> target.scrape(new FixedScrapeContext(), new RecordingWriter()))
         .isInstanceOfSatisfying(
             ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("auth"))

@@ -56,7 +56,7 @@ class RcloneRedactionTest {
           config,
           "rclone:\n  url: "
               + rclone.url("/")
-              + "\n  user: admin\n  password: "
+              + "\n  basic_auth:\n    username: admin\n    password: "
               + RC_PASSWORD
               + "\n");
       try (RunningExporter e =
