@@ -4,6 +4,7 @@ import io.github.homelabha.adguard.AdGuardExporter;
 import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.keepalived.KeepalivedExporter;
 import io.github.homelabha.sync.SyncExporter;
+import io.github.homelabha.unifi.exporter.UnifiExporter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class ExporterCatalog {
     EXPORTERS.put("keepalived", KeepalivedExporter::new);
     EXPORTERS.put("sync", SyncExporter::new);
     EXPORTERS.put("adguard", AdGuardExporter::new);
+    EXPORTERS.put("unifi", UnifiExporter::new);
   }
 
   private ExporterCatalog() {}

@@ -56,7 +56,7 @@ class LauncherArgumentsTest {
   void mistakesAreNamed() {
     assertThatThrownBy(() -> LauncherArguments.parse(new String[] {"bind9"}))
         .hasMessageContaining("unknown exporter \"bind9\"")
-        .hasMessageContaining("keepalived, sync, adguard");
+        .hasMessageContaining("keepalived, sync, adguard, unifi");
     assertThatThrownBy(() -> LauncherArguments.parse(new String[] {"--sync.pair=a:source:/a"}))
         .hasMessageContaining("unknown flag --sync.pair")
         .hasMessageContaining("after its name");

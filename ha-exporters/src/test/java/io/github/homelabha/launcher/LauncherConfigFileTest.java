@@ -49,7 +49,7 @@ class LauncherConfigFileTest {
             e ->
                 assertThat(((InvalidConfigException) e).problems())
                     .containsExactly(
-                        "bind9: unknown exporter; known: keepalived, sync, adguard",
+                        "bind9: unknown exporter; known: keepalived, sync, adguard, unifi",
                         "sync: must be a YAML mapping (or {} for the defaults)"));
     assertThatThrownBy(() -> LauncherConfigFile.read(file("- keepalived\n")))
         .hasMessageContaining("must be a YAML mapping with one key per exporter");

@@ -87,6 +87,35 @@ class LauncherTest {
   }
 
   @Test
+  void unifiRunsFromItsSectionAndReportsAnUnreachableControllerAsDown() throws Exception {
+    int closedPort = PortAllocator.freeLoopbackPort();
+    Path password = Files.writeString(dir.resolve("unifi-password"), "not-a-real-secret\n");
+    Files.setPosixFilePermissions(
+        password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Path cfg =
+        file(
+            """
+            unifi:
+              controllers:
+                - name: home
+                  url: https://127.0.0.1:%d
+                  username: prometheus
+                  password_file: %s
+                  timeout: 2s
+                  tls_config: {insecure_skip_verify: true}
+            """
+                .formatted(closedPort, password));
+    String[] args = {"--config.file=" + cfg, "unifi", ANY_PORT};
+    try (RunningBundle bundle = Launcher.start(args, Map.of()).bundle()) {
+      ParsedMetrics unifi = scrape(port(bundle, "unifi"));
+      assertThat(unifi.has("unifi_up", "target", "home")).isTrue();
+      assertThat(unifi.valueOf("unifi_up", "target", "home")).isZero();
+      assertThat(unifi.families()).noneMatch(f -> f.name().startsWith("keepalived_"));
+      assertThat(get(port(bundle, "unifi"), "/")).doesNotContain("not-a-real-secret");
+    }
+  }
+
+  @Test
   void flagsAloneStartExportersAndOverrideTheFile() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     String[] args = {

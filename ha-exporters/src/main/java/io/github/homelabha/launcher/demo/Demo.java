@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class Demo implements AutoCloseable {
   static final int KEEPALIVED_PORT = 9165;
   static final int SYNC_PORT = 9166;
+  static final int ADGUARD_PORT = 9617;
+  static final int UNIFI_PORT = 9130;
 
   private final DemoOptions options;
   private final Workspace workspace;
@@ -38,6 +40,8 @@ final class Demo implements AutoCloseable {
           });
   private KeepalivedCluster cluster;
   private SyncDemo sync;
+  private AdGuardPair adguard;
+  private UnifiController unifi;
   private RunningBundle bundle;
   private PrometheusDemo prometheus;
   private boolean closed;
@@ -68,6 +72,12 @@ final class Demo implements AutoCloseable {
     sync = SyncDemo.start(workspace.dir("sync"));
     sections.put("sync", sync.exporterSection());
     notes.add("sync:       " + sync.describe());
+    adguard = AdGuardPair.start(workspace.dir("adguard"));
+    sections.put("adguard", adguard.exporterSection());
+    notes.add("adguard:    " + adguard.describe());
+    unifi = UnifiController.start(workspace.dir("unifi"));
+    sections.put("unifi", unifi.exporterSection());
+    notes.add("unifi:      " + unifi.describe());
 
     Path config = workspace.root().resolve("ha-exporters.yml");
     Files.writeString(config, new ObjectMapper(new YAMLFactory()).writeValueAsString(sections));
@@ -78,7 +88,11 @@ final class Demo implements AutoCloseable {
                   "keepalived",
                   "--web.listen-address=" + options.address(KEEPALIVED_PORT),
                   "sync",
-                  "--web.listen-address=" + options.address(SYNC_PORT)
+                  "--web.listen-address=" + options.address(SYNC_PORT),
+                  "adguard",
+                  "--web.listen-address=" + options.address(ADGUARD_PORT),
+                  "unifi",
+                  "--web.listen-address=" + options.address(UNIFI_PORT)
                 },
                 System.getenv())
             .bundle();
@@ -139,6 +153,8 @@ final class Demo implements AutoCloseable {
     Map<String, Integer> jobs = new LinkedHashMap<>();
     jobs.put("keepalived", KEEPALIVED_PORT);
     jobs.put("sync", SYNC_PORT);
+    jobs.put("adguard", ADGUARD_PORT);
+    jobs.put("unifi", UNIFI_PORT);
     prometheus =
         PrometheusDemo.start(binary.get(), workspace.dir("prometheus"), options, jobs, "demo");
   }
@@ -168,6 +184,8 @@ final class Demo implements AutoCloseable {
         .append(options.url(KEEPALIVED_PORT, "/events"))
         .append('\n');
     s.append("  sync exporter        ").append(options.url(SYNC_PORT, "/")).append('\n');
+    s.append("  adguard exporter     ").append(options.url(ADGUARD_PORT, "/")).append('\n');
+    s.append("  unifi exporter       ").append(options.url(UNIFI_PORT, "/")).append('\n');
     if (prometheus != null) {
       s.append("  Prometheus alerts    ")
           .append(options.url(PrometheusDemo.DEFAULT_PORT, "/alerts"))
@@ -231,6 +249,12 @@ final class Demo implements AutoCloseable {
     }
     if (cluster != null) {
       cluster.close();
+    }
+    if (unifi != null) {
+      unifi.close();
+    }
+    if (adguard != null) {
+      adguard.close();
     }
     if (sync != null) {
       sync.close();

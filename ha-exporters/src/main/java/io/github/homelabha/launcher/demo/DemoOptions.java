@@ -31,10 +31,12 @@ record DemoOptions(
           "                         [--stall-every=4m] [--stall-for=45s] [--no-cluster]",
           "                         [--no-prometheus]",
           "",
-          "Starts every exporter of the bundle on its default port (9165 keepalived, 9166 sync)",
-          "with something real to watch: a two-node keepalived cluster in network namespaces that",
-          "fails over by itself (as root with keepalived installed), two directories kept in sync",
-          "that stall now and then, and a Prometheus with the shipped rules when it is installed.",
+          "Starts every exporter of the bundle on its default port (9165 keepalived, 9166 sync,",
+          "9617 adguard, 9130 unifi) with something real to watch: a two-node keepalived cluster",
+          "in network namespaces that fails over by itself (as root with keepalived installed),",
+          "two directories kept in sync that stall now and then, a simulated AdGuard Home pair",
+          "whose configuration drifts and is repaired, a simulated UniFi console, and a",
+          "Prometheus with the shipped rules when it is installed.",
           "Ctrl-C stops everything and removes what the demo created.",
           "");
 

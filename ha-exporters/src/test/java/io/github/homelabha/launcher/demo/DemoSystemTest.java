@@ -16,14 +16,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo as a user runs it, on shifted ports: a real keepalived cluster failing over with its
- * reasons, lsyncd replicating with stalls, Prometheus loading the shipped rules; afterwards nothing
- * of it is left (processes, network namespaces, files).
+ * reasons, lsyncd replicating with stalls, an AdGuard Home pair and a UniFi console simulated,
+ * Prometheus loading the shipped rules; afterwards nothing of it is left (processes, network
+ * namespaces, files).
  */
 @RequiresRoot
 @RequiresBinaries({"keepalived", "ip", "lsyncd", "rsync", "prometheus"})
@@ -101,7 +103,40 @@ class DemoSystemTest {
                     && m.valueOf("sync_up", "target", SyncDemo.SOURCE_PAIR) == 1;
               });
 
-      await("Prometheus scrapes both exporters and loaded the rules")
+      await("both simulated AdGuard Home instances are up")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ParsedMetrics m = scrape(options, Demo.ADGUARD_PORT);
+                return m.has("adguard_up", "target", "pi-a")
+                    && m.valueOf("adguard_up", "target", "pi-a") == 1
+                    && m.has("adguard_up", "target", "pi-b")
+                    && m.valueOf("adguard_up", "target", "pi-b") == 1;
+              });
+      assertThat(get(options, Demo.ADGUARD_PORT, "/")).contains("pi-a").contains("pi-b");
+
+      await("the simulated UniFi console is up, its certificate pinned")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ParsedMetrics m = scrape(options, Demo.UNIFI_PORT);
+                return m.has("unifi_up", "target", "console")
+                    && m.valueOf("unifi_up", "target", "console") == 1;
+              });
+      assertThat(get(options, Demo.UNIFI_PORT, "/")).contains("console");
+      assertThat(demo.summary())
+          .contains(options.url(Demo.ADGUARD_PORT, "/"))
+          .contains(options.url(Demo.UNIFI_PORT, "/"));
+      String adguardPassword = Files.readString(workspace.resolve("adguard/password"));
+      assertThat(Files.getPosixFilePermissions(workspace.resolve("adguard/password")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(workspace.resolve("unifi/password")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(get(options, Demo.ADGUARD_PORT, "/metrics")).doesNotContain(adguardPassword);
+
+      await("Prometheus scrapes every exporter and loaded the rules")
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
           .until(
@@ -109,7 +144,7 @@ class DemoSystemTest {
                 String targets =
                     get(options, PrometheusDemo.DEFAULT_PORT, "/api/v1/targets?state=active");
                 String rules = get(options, PrometheusDemo.DEFAULT_PORT, "/api/v1/rules");
-                return targets.split("\"health\":\"up\"", -1).length - 1 == 3
+                return targets.split("\"health\":\"up\"", -1).length - 1 == 5
                     && rules.contains("\"name\":\"keepalived\"")
                     && rules.contains("sync");
               });
@@ -134,12 +169,16 @@ class DemoSystemTest {
         .isEmpty();
   }
 
-  /** An offset that puts the demo's ports (9090, 9165, 9166) on ports nothing listens on. */
+  /** An offset that puts the demo's ports (9090, 9130, 9165, 9166, 9617) on free ports. */
   private static int freeOffset() throws IOException {
     Random random = new Random();
     for (int attempt = 0; attempt < 100; attempt++) {
       int offset = 10_000 + random.nextInt(30_000);
-      if (free(9090 + offset) && free(9165 + offset) && free(9166 + offset)) {
+      if (free(9090 + offset)
+          && free(9130 + offset)
+          && free(9165 + offset)
+          && free(9166 + offset)
+          && free(9617 + offset)) {
         return offset;
       }
     }
