@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TargetScraper {
   private static final Logger log = LoggerFactory.getLogger(TargetScraper.class);
+  private static final String LATE = "finished after the scrape deadline";
 
   private final Target target;
   private final Set<MetricFamily> declared;
@@ -109,6 +110,11 @@ public final class TargetScraper {
     try {
       long waitNanos = Math.max(0, Duration.between(clock.instant(), myDeadline).toNanos());
       result = flight.future().get(waitNanos, TimeUnit.NANOSECONDS);
+      if (isLate(result)) {
+        // The fetch overran the deadline yet ended before this wait did (both end at the same
+        // instant): count the timeout here, as a wait that runs out does.
+        record(result);
+      }
     } catch (TimeoutException e) {
       result =
           ScrapeResult.failure(
@@ -167,10 +173,15 @@ public final class TargetScraper {
     if (clock.instant().isAfter(deadline)) {
       // Finished too late: every scrape waiting on it has already reported (and counted) a
       // timeout, and late data must not be served as fresh.
-      return failure("timeout", "finished after the scrape deadline", startedAt);
+      return failure("timeout", LATE, startedAt);
     }
     record(result);
     return result;
+  }
+
+  /** A fetch that finished after its deadline; only the scrapes waiting on it count it. */
+  private static boolean isLate(ScrapeResult result) {
+    return !result.success() && LATE.equals(result.errorMessage());
   }
 
   private ScrapeResult failure(String reason, String message, Instant startedAt) {
