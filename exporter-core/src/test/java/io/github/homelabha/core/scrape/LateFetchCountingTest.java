@@ -1,0 +1,80 @@
+package io.github.homelabha.core.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.homelabha.core.api.MetricWriter;
+import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.api.Target;
+import io.github.homelabha.core.secrets.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fetch that overruns its deadline but ends before the scrape waiting on it gives up (an upstream
+ * call timing out exactly at the deadline) is one counted timeout, not an uncounted one.
+ */
+class LateFetchCountingTest {
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void aFetchEndingJustAfterItsDeadlineIsCountedOnceAsATimeout() {
+    Duration budget = Duration.ofSeconds(10);
+    SteppingClock clock = new SteppingClock();
+    Target overrunning =
+        new Target() {
+          @Override
+          public String name() {
+            return "upstream";
+          }
+
+          @Override
+          public void scrape(ScrapeContext context, MetricWriter out) {
+            clock.advance(budget.plusMillis(1));
+          }
+        };
+    TargetScraper scraper = new TargetScraper(overrunning, Set.of(), pool, new Redactor(), clock);
+
+    ScrapeResult result = scraper.scrape(budget);
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.errorReason()).isEqualTo("timeout");
+    assertThat(scraper.errorCounts()).containsEntry("timeout", 1L);
+  }
+
+  /** A clock that stands still until the target moves it on. */
+  private static final class SteppingClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
