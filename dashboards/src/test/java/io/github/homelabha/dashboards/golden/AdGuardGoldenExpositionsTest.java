@@ -60,7 +60,8 @@ class AdGuardGoldenExpositionsTest {
       a.writeQueries(500);
       b.writeQueries(500);
       try (RunningExporter exporter =
-          RunningExporter.start(new AdGuardExporter(), "--config.file=" + config)) {
+          RunningExporter.start(
+              new AdGuardExporter(), "--web.disable-exporter-metrics", "--config.file=" + config)) {
         exporter.scrape(); // reads both query logs once: their history is not counted
         a.writeQueries(400);
         b.writeQueries(300);
