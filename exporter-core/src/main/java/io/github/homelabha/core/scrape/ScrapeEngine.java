@@ -81,8 +81,7 @@ public final class ScrapeEngine {
       TargetScraper s = list.get(i);
       String label = labelled ? s.target().name() : null;
       snapshots.addAll(results.get(i).snapshots(label));
-      outcomes.add(
-          new SelfMetrics.Outcome(label, s.target().name(), results.get(i), s.errorCounts()));
+      outcomes.add(new SelfMetrics.Outcome(label, results.get(i), s.errorCounts()));
     }
     snapshots.addAll(self.snapshots(outcomes, true));
     return merge(snapshots);
@@ -92,9 +91,7 @@ public final class ScrapeEngine {
   public MetricSnapshots collectOne(TargetScraper scraper, Duration budget) {
     ScrapeResult r = scraper.scrape(budget);
     List<MetricSnapshot> snapshots = new ArrayList<>(r.snapshots(null));
-    snapshots.addAll(
-        self.snapshots(
-            List.of(new SelfMetrics.Outcome(null, scraper.target().name(), r, Map.of())), false));
+    snapshots.addAll(self.snapshots(List.of(new SelfMetrics.Outcome(null, r, Map.of())), false));
     return merge(snapshots);
   }
 

@@ -63,12 +63,8 @@ public final class SelfMetrics {
             List.of("version", "revision", "java_version")));
   }
 
-  /**
-   * One scraped target's outcome, with its label value or null when unlabelled. The error counter
-   * always names its target: the alert text says which target failed and why.
-   */
-  record Outcome(
-      String targetLabel, String targetName, ScrapeResult result, Map<String, Long> errors) {}
+  /** One scraped target's outcome, with its label value or null when unlabelled. */
+  record Outcome(String targetLabel, ScrapeResult result, Map<String, Long> errors) {}
 
   List<MetricSnapshot> snapshots(List<Outcome> outcomes, boolean includeBuildInfo) {
     GaugeSnapshot.Builder up =
@@ -99,7 +95,7 @@ public final class SelfMetrics {
         anyErrors = true;
         errors.dataPoint(
             CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(Labels.of("reason", e.getKey(), MetricFamily.TARGET_LABEL, o.targetName()))
+                .labels(labels.add("reason", e.getKey()))
                 .value(e.getValue())
                 .build());
       }
