@@ -32,8 +32,9 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path '*/target' -prune -o -path ./.git -pr
   ./mvnw -q -B -DskipTests -pl ha-exporters -am package
 fi
 
-# The flags recommended for a Raspberry Pi (README, "Memory and start-up").
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData"}
+# The flags recommended for a Raspberry Pi, one per line in ha-exporters/src/main/dist/jvm.options
+# (README, "Memory and start-up"); JAVA_OPTS replaces them.
+JAVA_OPTS=${JAVA_OPTS:-$(grep -v '^[[:space:]]*\(#\|$\)' ha-exporters/src/main/dist/jvm.options | tr '\n' ' ')}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1}
 
 # An application class-data archive (AppCDS) for a faster start: recorded when the first run

@@ -19,8 +19,9 @@ fi
 
 ./mvnw -q -B -DskipTests -pl ha-exporters -am package
 
-# The flags recommended for a Raspberry Pi (see README, "Memory and start-up").
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData"}
+# The flags recommended for a Raspberry Pi, one per line in ha-exporters/src/main/dist/jvm.options
+# (README, "Memory and start-up"); JAVA_OPTS replaces them.
+JAVA_OPTS=${JAVA_OPTS:-$(grep -v '^[[:space:]]*\(#\|$\)' ha-exporters/src/main/dist/jvm.options | tr '\n' ' ')}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1}
 
 # Application class-data archive (AppCDS), about a third less CPU time to the first scrape

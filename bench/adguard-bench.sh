@@ -5,6 +5,7 @@
 #   ./mvnw -B -pl exporter-adguard,adguard-simulator -am package -DskipTests
 #   bench/adguard-bench.sh                       # DURATION=600 QPS=1000 SCRAPE_INTERVAL=15
 #   DURATION=120 bench/adguard-bench.sh          # shorter
+#   EXPORTER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/a.jfr' bench/adguard-bench.sh
 #
 # Prints the exporter's CPU share of one core over the run (from /proc/PID/stat, after a warm-up
 # of two scrapes), its RSS at the end, and checks that adguard_queries_total matches what the
@@ -47,7 +48,7 @@ YAML
 eport=$(free_port)
 MALLOC_ARENA_MAX=1 java -Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData \
-  -jar "$EXPORTER_JAR" --config.file="$work/adguard.yml" --web.listen-address=127.0.0.1:"$eport" \
+  ${EXPORTER_JAVA_OPTS:-} -jar "$EXPORTER_JAR" --config.file="$work/adguard.yml" --web.listen-address=127.0.0.1:"$eport" \
   --scrape.timeout="${SCRAPE_TIMEOUT:-60s}" \
   >"$work/exporter.log" 2>&1 &
 epid=$!

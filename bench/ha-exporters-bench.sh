@@ -2,6 +2,19 @@
 # Memory and start-up of the all-in-one ha-exporters against one JVM per exporter, in one run.
 #
 # Usage: bench/ha-exporters-bench.sh [SECONDS]    (from the repository root; default 600)
+#   MEASURE_START=0    skip the first-scrape measurements (and the archives): memory only
+#   ONLY_ALL=1         memory phase with the all-in-one JVM alone (quick A/B runs of flags)
+#   BUILD=0            use the jars as they are; HA_JAR=path runs another all-in-one jar
+#   NMT=1              native memory tracking in the all-in-one JVM; prints its summary and
+#                      threads at the end
+#   JVM_OPTIONS=file   the JVM flags to run the exporters with (default ha-exporters/src/main/dist/
+#                      jvm.options, the recommended ones); EXTRA_FLAGS='...' adds to them.
+#
+# The four exporters work against what the demo gives them: keepalived with its defaults (no
+# keepalived running: keepalived_up 0), sync with a source pair of 300 files, adguard with two
+# AdGuard Home simulators (5 queries/s each, as in the demo), unifi with a UniFi OS simulator (its
+# default site) over HTTPS with the pinned certificate. The simulators run from the ha-exporters
+# jar in their own JVMs and are not measured.
 #
 # For each way of running (all exporters in one ha-exporters JVM; each exporter's own jar in its
 # own JVM) with the Pi flags of the README:
@@ -14,13 +27,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-exporters=(keepalived sync)
+exporters=(keepalived sync adguard unifi)
 
-./mvnw -q -B -DskipTests -pl ha-exporters -am package
+if [ "${BUILD:-1}" = 1 ]; then
+  ./mvnw -q -B -o -DskipTests -Dspotless.check.skip=true -pl ha-exporters -am package
+fi
 
-FLAGS=(-Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1
-  -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData -Xlog:cds=off
-  -Xlog:cds+dynamic=off)
+jvm_options=${JVM_OPTIONS:-ha-exporters/src/main/dist/jvm.options}
+# one flag per line; lines starting with # are comments
+mapfile -t FLAGS < <(grep -v '^[[:space:]]*\(#\|$\)' "$jvm_options")
+# shellcheck disable=SC2206
+FLAGS+=(-Xlog:cds=off -Xlog:cds+dynamic=off ${EXTRA_FLAGS:-})
+measure_start=${MEASURE_START:-1}
+echo "JVM flags: ${FLAGS[*]}"
 export MALLOC_ARENA_MAX=1
 
 work=$(mktemp -d)
@@ -35,13 +54,44 @@ trap cleanup EXIT
 # Some work for the sync exporter: a pair with a few hundred files to scan and a canary to write.
 mkdir -p "$work/data"
 for i in $(seq 1 300); do echo "$i" >"$work/data/file-$i"; done
+cp ha-exporters/target/ha-exporters.jar exporter-keepalived/target/exporter-keepalived.jar \
+  exporter-sync/target/exporter-sync.jar exporter-adguard/target/exporter-adguard.jar \
+  exporter-unifi/target/exporter-unifi.jar "$work/"
+if [ -n "${HA_JAR:-}" ]; then cp "$HA_JAR" "$work/ha-exporters.jar"; fi
+
+# The upstreams: two AdGuard Home simulators and a UniFi OS simulator, as the demo starts them.
+head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/password"
+chmod 600 "$work/password"
+simulator() { # LOG MAIN_CLASS ARGS...
+  local log=$1 main=$2
+  shift 2
+  java -Xmx96m -cp "$work/ha-exporters.jar" "$main" "$@" >"$work/$log" 2>&1 &
+  pids+=($!)
+}
+adguard_instances=""
+for node in pi-a pi-b; do
+  p=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  simulator "$node.log" io.github.homelabha.adguard.simulator.AdGuardSimulator \
+    --listen-address=127.0.0.1:"$p" --username=prometheus --password-file="$work/password" \
+    --query-rate=5 --querylog-capacity=20000 --name="$node"
+  adguard_instances+="{name: $node, url: \"http://127.0.0.1:$p\", username: prometheus, password_file: $work/password}, "
+done
+simulator unifi-sim.log io.github.homelabha.unifi.simulator.UnifiSimulator --mode=unifi-os \
+  --listen-address=127.0.0.1 --port=0 --username=prometheus --password-file="$work/password" \
+  --fingerprint-file="$work/fingerprint" --port-file="$work/unifi-port"
+for _ in $(seq 1 600); do [ -s "$work/fingerprint" ] && [ -s "$work/unifi-port" ] && break; sleep 0.1; done
+unifi_port=$(cat "$work/unifi-port")
+fingerprint=$(cat "$work/fingerprint")
+
 section_keepalived='{}'
 section_sync="{pairs: [{name: data, role: source, path: $work/data}]}"
-printf 'keepalived: %s\nsync: %s\n' "$section_keepalived" "$section_sync" >"$work/all.yml"
-printf '%s\n' "$section_sync" >"$work/sync.yml"
-echo '{}' >"$work/keepalived.yml"
-cp ha-exporters/target/ha-exporters.jar exporter-keepalived/target/exporter-keepalived.jar \
-  exporter-sync/target/exporter-sync.jar "$work/"
+section_adguard="{instances: [${adguard_instances%, }]}"
+section_unifi="{controllers: [{name: console, url: \"https://127.0.0.1:$unifi_port\", username: prometheus, password_file: $work/password, tls_config: {pinned_sha256: \"$fingerprint\"}}]}"
+for e in "${exporters[@]}"; do
+  var=section_$e
+  printf '%s: %s\n' "$e" "${!var}" >>"$work/all.yml"
+  printf '%s\n' "${!var}" >"$work/$e.yml"
+done
 
 free_port() {
   local p
@@ -110,31 +160,45 @@ rss() { awk '/^VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 threads() { awk '/^Threads/ {print $2}' "/proc/$1/status"; }
 
-echo "== first scrape without a class-data archive (wall ms / CPU ms)"
-cold_all=$(first_scrape all "")
-cold_own=$(first_scrape own "")
-echo "ha-exporters ($(IFS=+; echo "${exporters[*]}")): $cold_all   own JVMs: $cold_own"
+cds_run=""
+if [ "$measure_start" = 1 ]; then
+  echo "== first scrape without a class-data archive (wall ms / CPU ms)"
+  cold_all=$(first_scrape all "")
+  cold_own=$(first_scrape own "")
+  echo "ha-exporters ($(IFS=+; echo "${exporters[*]}")): $cold_all   own JVMs: $cold_own"
 
-echo "== recording AppCDS archives"
-first_scrape all "-XX:ArchiveClassesAtExit=@" >/dev/null
-first_scrape own "-XX:ArchiveClassesAtExit=@" >/dev/null
+  echo "== recording AppCDS archives"
+  first_scrape all "-XX:ArchiveClassesAtExit=@" >/dev/null
+  first_scrape own "-XX:ArchiveClassesAtExit=@" >/dev/null
 
-echo "== first scrape with the archive (wall ms / CPU ms)"
-cds_all=$(first_scrape all "-XX:SharedArchiveFile=@")
-cds_own=$(first_scrape own "-XX:SharedArchiveFile=@")
-echo "ha-exporters: $cds_all   own JVMs: $cds_own"
+  echo "== first scrape with the archive (wall ms / CPU ms)"
+  cds_all=$(first_scrape all "-XX:SharedArchiveFile=@")
+  cds_own=$(first_scrape own "-XX:SharedArchiveFile=@")
+  echo "ha-exporters: $cds_all   own JVMs: $cds_own"
+  cds_run="-XX:SharedArchiveFile=@"
+fi
 
-echo "== $seconds s of one scrape per second per exporter, all JVMs at once (with archives)"
-start all "-XX:SharedArchiveFile=@"
+echo "== $seconds s of one scrape per second per exporter, all JVMs at once (${cds_run:+with archives}${cds_run:-no archives})"
+start all "$cds_run${NMT:+ -XX:NativeMemoryTracking=summary}"
 all_pid=${started_pids[0]}
-start own "-XX:SharedArchiveFile=@"
-own_pids=("${started_pids[@]}")
+own_pids=()
+if [ -z "${ONLY_ALL:-}" ]; then
+  start own "$cds_run"
+  own_pids=("${started_pids[@]}")
+fi
 deadline=$(($(now_ms) + 60000))
-for key in "${!port[@]}"; do wait_metrics "${port[$key]}" "$deadline"; done
+keys=()
+for key in "${!port[@]}"; do
+  [ -n "${ONLY_ALL:-}" ] && [ "${key%%-*}" = own ] && continue
+  keys+=("$key")
+done
+for key in "${keys[@]}"; do wait_metrics "${port[$key]}" "$deadline"; done
 end=$((SECONDS + seconds))
 while [ $SECONDS -lt $end ]; do
-  for key in "${!port[@]}"; do
-    curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:${port[$key]}/metrics" &
+  for key in "${keys[@]}"; do
+    # one line per scrape: HTTP status (000 = failed or over 1 s) and seconds taken
+    curl -s -o /dev/null --max-time 1 -w '%{http_code} %{time_total}\n' \
+      "http://127.0.0.1:${port[$key]}/metrics" >>"$work/scrapes-$key" 2>/dev/null &
   done
   sleep 1
   wait_curls=$(jobs -pr | wc -l)
@@ -143,19 +207,35 @@ done
 wait_for_curls() { for j in $(jobs -pr); do case " ${pids[*]} " in *" $j "*) ;; *) wait "$j" || true ;; esac; done; }
 wait_for_curls
 
+if [ -n "${NMT:-}" ]; then
+  jcmd "$all_pid" VM.native_memory summary | grep -E '^(Total|-| +\(mmap|.*committed)' | head -40
+  echo "threads of the all-in-one JVM by name:"
+  jcmd "$all_pid" Thread.print | sed -n 's/^"\([^"]*\)".*/\1/p' | sed 's/[0-9]\+/N/g' | sort | uniq -c | sort -rn
+fi
 echo
 echo "| JVM | RSS (MiB) | peak RSS (MiB) | threads |"
 echo "|---|---|---|---|"
 echo "| ha-exporters ($(IFS=+; echo "${exporters[*]}")) | $(rss "$all_pid") | $(hwm "$all_pid") | $(threads "$all_pid") |"
 total=0
-for i in "${!exporters[@]}"; do
+for i in "${!own_pids[@]}"; do
   p=${own_pids[$i]}
   echo "| exporter-${exporters[$i]} | $(rss "$p") | $(hwm "$p") | $(threads "$p") |"
   total=$(awk -v a="$total" -v b="$(rss "$p")" 'BEGIN {printf "%.1f", a + b}')
 done
 echo "| own JVMs together | $total | | |"
 echo
-echo "| first scrape (wall ms / CPU ms) | ha-exporters | own JVMs |"
-echo "|---|---|---|"
-echo "| no archive | $cold_all | $cold_own |"
-echo "| AppCDS archive | $cds_all | $cds_own |"
+echo "| exporter | JVM | scrapes | not 200 within 1 s | median (ms) | max (ms) |"
+echo "|---|---|---|---|---|---|"
+for key in $(printf '%s\n' "${keys[@]}" | sort); do
+  sort -k2 -n "$work/scrapes-$key" | awk -v k="$key" '
+    { t[NR] = $2; if ($1 != "200") bad++ }
+    END { printf "| %s | %s | %d | %d | %.0f | %.0f |\n", substr(k, 5), substr(k, 1, 3), NR, bad,
+          1000 * t[int((NR + 1) / 2)], 1000 * t[NR] }'
+done
+echo
+if [ "$measure_start" = 1 ]; then
+  echo "| first scrape (wall ms / CPU ms) | ha-exporters | own JVMs |"
+  echo "|---|---|---|"
+  echo "| no archive | $cold_all | $cold_own |"
+  echo "| AppCDS archive | $cds_all | $cds_own |"
+fi

@@ -1,6 +1,7 @@
 package io.github.homelabha.adguard.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,6 +45,15 @@ public final class Json {
     } catch (java.io.IOException e) {
       throw new AdGuardParseException(what + ": unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A streaming parser over {@code body} with the same limits as {@link #parse}, for answers too
+   * large to build a tree of on every scrape (the query log). The caller checks for trailing
+   * tokens.
+   */
+  public static JsonParser streamingParser(byte[] body) throws java.io.IOException {
+    return MAPPER.getFactory().createParser(body);
   }
 
   public static JsonNode object(JsonNode node, String what) throws AdGuardParseException {

@@ -33,6 +33,8 @@ public final class MetricFamily {
   private final Type type;
   private final String help;
   private final List<String> labelNames;
+  // Families are looked up once per written sample: hash once.
+  private final int hash;
 
   private MetricFamily(String name, Type type, String help, List<String> labelNames) {
     if (!NAME.matcher(name).matches()) {
@@ -76,6 +78,7 @@ public final class MetricFamily {
     this.type = type;
     this.help = help;
     this.labelNames = List.copyOf(labelNames);
+    this.hash = Objects.hash(name, type, this.labelNames);
   }
 
   public static MetricFamily gauge(String name, String help, String... labelNames) {
@@ -138,15 +141,16 @@ public final class MetricFamily {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MetricFamily f
-        && f.name.equals(name)
-        && f.type == type
-        && f.labelNames.equals(labelNames);
+    return o == this
+        || o instanceof MetricFamily f
+            && f.name.equals(name)
+            && f.type == type
+            && f.labelNames.equals(labelNames);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, type, labelNames);
+    return hash;
   }
 
   @Override

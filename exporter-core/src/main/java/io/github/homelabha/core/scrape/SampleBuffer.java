@@ -22,7 +22,7 @@ public final class SampleBuffer implements MetricWriter {
   private final Set<MetricFamily> declared;
   private final Redactor redactor;
   private final Map<MetricFamily, List<Sample>> samples = new LinkedHashMap<>();
-  private final Set<String> seriesSeen = new HashSet<>();
+  private final Set<Series> seriesSeen = new HashSet<>();
 
   /**
    * Accepts only {@code declared} families; null accepts any family (for unit tests). Label values
@@ -92,7 +92,7 @@ public final class SampleBuffer implements MetricWriter {
     if (type == MetricFamily.Type.COUNTER && (value < 0 || Double.isNaN(value))) {
       throw new IllegalStateException("counter " + family.name() + " must be >= 0: " + value);
     }
-    if (!seriesSeen.add(family.name() + Arrays.toString(values))) {
+    if (!seriesSeen.add(new Series(family, values))) {
       throw new IllegalStateException(
           "series written twice: " + family.name() + " " + Arrays.toString(values));
     }
@@ -104,6 +104,34 @@ public final class SampleBuffer implements MetricWriter {
   /** Samples by family, in the order written. */
   public Map<MetricFamily, List<Sample>> samples() {
     return samples;
+  }
+
+  /**
+   * A series' identity for duplicate detection: its family and label values, compared without
+   * building a string per sample (large sites write tens of thousands of samples per scrape).
+   */
+  private static final class Series {
+    private final MetricFamily family;
+    private final String[] values;
+    private final int hash;
+
+    Series(MetricFamily family, String[] values) {
+      this.family = family;
+      this.values = values;
+      this.hash = 31 * family.name().hashCode() + Arrays.hashCode(values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Series s
+          && s.family.name().equals(family.name())
+          && Arrays.equals(s.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /**

@@ -99,6 +99,7 @@ public final class ScrapeResult {
 
   private static MetricSnapshot snapshot(
       MetricFamily family, List<SampleBuffer.Sample> list, String targetLabel) {
+    LabelsMaker labels = new LabelsMaker(family, targetLabel);
     switch (family.type()) {
       case GAUGE -> {
         GaugeSnapshot.Builder b =
@@ -106,7 +107,7 @@ public final class ScrapeResult {
         for (SampleBuffer.Sample s : list) {
           b.dataPoint(
               GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                  .labels(labels(family, s, targetLabel))
+                  .labels(labels.of(s))
                   .value(s.value())
                   .build());
         }
@@ -118,7 +119,7 @@ public final class ScrapeResult {
         for (SampleBuffer.Sample s : list) {
           b.dataPoint(
               CounterSnapshot.CounterDataPointSnapshot.builder()
-                  .labels(labels(family, s, targetLabel))
+                  .labels(labels.of(s))
                   .value(s.value())
                   .build());
         }
@@ -135,7 +136,7 @@ public final class ScrapeResult {
           withInf[bounds.length] = Double.POSITIVE_INFINITY;
           b.dataPoint(
               HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                  .labels(labels(family, s, targetLabel))
+                  .labels(labels.of(s))
                   .classicHistogramBuckets(ClassicHistogramBuckets.of(withInf, counts))
                   .sum(h.sum())
                   .build());
@@ -145,18 +146,39 @@ public final class ScrapeResult {
       default -> {
         InfoSnapshot.Builder b = InfoSnapshot.builder().name(family.baseName()).help(family.help());
         for (SampleBuffer.Sample s : list) {
-          b.dataPoint(
-              InfoSnapshot.InfoDataPointSnapshot.builder()
-                  .labels(labels(family, s, targetLabel))
-                  .build());
+          b.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(labels.of(s)).build());
         }
         return b.build();
       }
     }
   }
 
-  private static Labels labels(MetricFamily family, SampleBuffer.Sample s, String targetLabel) {
-    Labels labels = Labels.of(family.labelNames().toArray(String[]::new), s.labelValues());
-    return targetLabel == null ? labels : labels.add(MetricFamily.TARGET_LABEL, targetLabel);
+  /**
+   * Builds each series' labels in one step, the target's included: client_java validates and sorts
+   * the names on every call, so one call per series instead of two (with {@code Labels.add}) halves
+   * that work on large scrapes. The names array is made once per family.
+   */
+  private static final class LabelsMaker {
+    private final String[] names;
+    private final String targetLabel;
+
+    LabelsMaker(MetricFamily family, String targetLabel) {
+      List<String> declared = family.labelNames();
+      this.targetLabel = targetLabel;
+      this.names = declared.toArray(new String[declared.size() + (targetLabel == null ? 0 : 1)]);
+      if (targetLabel != null) {
+        names[declared.size()] = MetricFamily.TARGET_LABEL;
+      }
+    }
+
+    Labels of(SampleBuffer.Sample s) {
+      String[] values = s.labelValues();
+      if (targetLabel != null) {
+        values = java.util.Arrays.copyOf(values, values.length + 1);
+        values[values.length - 1] = targetLabel;
+      }
+      // Labels.of copies both arrays before sorting them
+      return Labels.of(names, values);
+    }
   }
 }

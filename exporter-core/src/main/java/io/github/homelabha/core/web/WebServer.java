@@ -61,6 +61,9 @@ public final class WebServer {
               // another exporter's scrapes need.
               QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
               threads.setName("http");
+              // No threads parked in reserve for the selector to hand work to: at a scrape every
+              // few seconds they only add stacks (one or two per exporter).
+              threads.setReservedThreads(0);
               cfg.jetty.threadPool = threads;
               cfg.jetty.addConnector(
                   (server, http) -> {

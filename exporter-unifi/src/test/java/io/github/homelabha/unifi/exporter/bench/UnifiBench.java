@@ -25,6 +25,11 @@ import java.util.Locale;
  * by its round count; the simulator and any child process are stopped at the end.
  */
 public final class UnifiBench {
+  /** The flags the README recommends for small machines. */
+  private static final String PI_FLAGS =
+      "-Xmx32m -Xms4m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+          + " -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:-UsePerfData";
+
   private UnifiBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -44,8 +49,10 @@ public final class UnifiBench {
         "--scrape.timeout=60s"
       };
       ratio(sim, flags, rounds);
-      loginsPerHour(sim, flags);
-      rss(sim, flags);
+      if (!Boolean.getBoolean("unifi.bench.ratioOnly")) {
+        loginsPerHour(sim, flags);
+        rss(sim, flags);
+      }
     } finally {
       Files.deleteIfExists(password);
       Files.deleteIfExists(dir);
@@ -141,7 +148,10 @@ public final class UnifiBench {
     }
   }
 
-  /** The jar as its own process: RSS after 20 scrapes. */
+  /**
+   * The jar as its own process with the JVM flags of {@code unifi.bench.jvmFlags} (default: the
+   * README's Raspberry Pi flags): RSS after 20 scrapes of the 200-device site.
+   */
   private static void rss(UnifiSimulator sim, String[] flags) throws Exception {
     Path jar =
         Path.of(System.getProperty("unifi.bench.jar", "exporter-unifi/target/exporter-unifi.jar"));
@@ -150,17 +160,21 @@ public final class UnifiBench {
       return;
     }
     int port = PortAllocator.freeLoopbackPort();
-    List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(
+        List.of(System.getProperty("unifi.bench.jvmFlags", PI_FLAGS).trim().split("\\s+")));
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(flags));
     command.add("--web.listen-address=127.0.0.1:" + port);
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("MALLOC_ARENA_MAX", "1");
+    Process p = builder.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
-      URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
+      URI uri = URI.create("http://127.0.0.1:" + port + "/probe?target=127.0.0.1");
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       int ok = 0;
       while (ok < 20 && System.nanoTime() < deadline) {
@@ -174,9 +188,23 @@ public final class UnifiBench {
           Thread.sleep(200);
         }
       }
+      String jvmFlags = String.join(" ", command.subList(1, command.indexOf("-jar")));
       String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
       String rss = status.lines().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
-      System.out.println("exporter jar after " + ok + " scrapes: " + rss.replaceAll("\\s+", " "));
+      System.out.println(
+          "exporter jar after "
+              + ok
+              + " scrapes of the site ("
+              + jvmFlags
+              + ", MALLOC_ARENA_MAX=1): "
+              + rss.replaceAll("\\s+", " ")
+              + ", peak "
+              + status
+                  .lines()
+                  .filter(l -> l.startsWith("VmHWM"))
+                  .findFirst()
+                  .orElse("VmHWM: ?")
+                  .replaceAll("\\s+", " "));
     } finally {
       p.destroy();
       p.waitFor();
