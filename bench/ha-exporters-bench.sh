@@ -178,7 +178,8 @@ if [ "$measure_start" = 1 ]; then
   cds_run="-XX:SharedArchiveFile=@"
 fi
 
-echo "== $seconds s of one scrape per second per exporter, all JVMs at once (${cds_run:+with archives}${cds_run:-no archives})"
+if [ -n "$cds_run" ]; then archives="with archives"; else archives="no archives"; fi
+echo "== $seconds s of one scrape per second per exporter, all JVMs at once ($archives)"
 start all "$cds_run${NMT:+ -XX:NativeMemoryTracking=summary}"
 all_pid=${started_pids[0]}
 own_pids=()

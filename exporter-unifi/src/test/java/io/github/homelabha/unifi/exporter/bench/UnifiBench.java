@@ -63,6 +63,13 @@ public final class UnifiBench {
   private static void ratio(UnifiSimulator sim, String[] flags, int rounds) throws Exception {
     List<Double> raw = new ArrayList<>();
     List<Double> scrape = new ArrayList<>();
+    // CPU time of this whole process (simulator, client and exporter all run in it): unlike the
+    // wall clock, it does not grow when other work on the machine takes the cores
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    List<Double> rawCpu = new ArrayList<>();
+    List<Double> scrapeCpu = new ArrayList<>();
     int series = 0;
     try (UnifiClient client =
             UnifiClient.builder(sim.baseUrl())
@@ -72,17 +79,22 @@ public final class UnifiBench {
         RunningExporter exporter = RunningExporter.start(new UnifiExporter(), flags)) {
       String target = "/probe?target=127.0.0.1";
       for (int i = 0; i < rounds + 5; i++) {
+        long cpuA = os.getProcessCpuTime();
         long a = System.nanoTime();
         fetchLikeTheExporter(client);
         long b = System.nanoTime();
+        long cpuB = os.getProcessCpuTime();
         String text = exporter.get(target).body();
         long c = System.nanoTime();
+        long cpuC = os.getProcessCpuTime();
         if (!text.contains("unifi_up 1") && !text.contains("unifi_up{target=\"127.0.0.1\"} 1")) {
           throw new IllegalStateException("scrape failed:\n" + text.lines().limit(20).toList());
         }
         if (i >= 5) {
           raw.add((b - a) / 1e6);
           scrape.add((c - b) / 1e6);
+          rawCpu.add((cpuB - cpuA) / 1e6);
+          scrapeCpu.add((cpuC - cpuB) / 1e6);
           series = (int) text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
         }
       }
@@ -94,14 +106,19 @@ public final class UnifiBench {
         "site: 200 devices, 2000 clients; %d series per scrape%n"
             + "raw client fetch: median %.1f ms, p90 %.1f ms (%d rounds)%n"
             + "exporter scrape:  median %.1f ms, p90 %.1f ms%n"
-            + "overhead ratio (scrape / raw fetch, medians): %.2fx%n",
+            + "overhead ratio (scrape / raw fetch, medians): %.2fx%n"
+            + "CPU time of the process (simulator included): raw fetch median %.1f ms,"
+            + " scrape median %.1f ms, ratio %.2fx%n",
         series,
         r,
         p90(raw),
         raw.size(),
         x,
         p90(scrape),
-        x / r);
+        x / r,
+        median(rawCpu),
+        median(scrapeCpu),
+        median(scrapeCpu) / median(rawCpu));
   }
 
   /** The requests one scrape of one site makes. */
