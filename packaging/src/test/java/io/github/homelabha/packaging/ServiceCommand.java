@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The command line systemd would run for a unit's {@code ExecStart=}, for a machine where systemd
- * is not PID 1: the unit's user, group, capabilities and no-new-privileges through {@code
- * setpriv}, a clean environment with the unit's {@code EnvironmentFile=} and the directories
- * systemd announces ({@code CACHE_DIRECTORY}, ...) through {@code env -i}, and {@code $VAR}
- * references expanded the way systemd expands them.
+ * is not PID 1: the unit's user, group, capabilities and no-new-privileges through {@code setpriv},
+ * a clean environment with the unit's {@code EnvironmentFile=} and the directories systemd
+ * announces ({@code CACHE_DIRECTORY}, ...) through {@code env -i}, and {@code $VAR} references
+ * expanded the way systemd expands them.
  */
 public final class ServiceCommand {
   private ServiceCommand() {}
@@ -56,8 +56,7 @@ public final class ServiceCommand {
     List<String> ambient = capabilities(unit.words("Service.AmbientCapabilities"));
     List<String> bounding = capabilities(unit.words("Service.CapabilityBoundingSet"));
     command.add(
-        "--bounding-set=-all"
-            + bounding.stream().map(c -> ",+" + c).collect(Collectors.joining()));
+        "--bounding-set=-all" + bounding.stream().map(c -> ",+" + c).collect(Collectors.joining()));
     if (!ambient.isEmpty()) {
       String caps = ambient.stream().map(c -> "+" + c).collect(Collectors.joining(","));
       command.add("--inh-caps=" + caps);
