@@ -21,9 +21,14 @@ public final class ServiceCommand {
   /**
    * @param unit the installed unit file
    * @param runtimeDirectory where the test created the unit's {@code RuntimeDirectory=}
+   * @param extraEnvironment set after the unit's own (as a drop-in's {@code Environment=} would)
    * @param extraArguments appended to {@code ExecStart=} (e.g. a free listen address)
    */
-  public static List<String> of(UnitFile unit, Path runtimeDirectory, List<String> extraArguments) {
+  public static List<String> of(
+      UnitFile unit,
+      Path runtimeDirectory,
+      Map<String, String> extraEnvironment,
+      List<String> extraArguments) {
     String user = unit.value("Service.User");
     String group = unit.value("Service.Group");
     Map<String, String> environment = new LinkedHashMap<>();
@@ -34,6 +39,10 @@ public final class ServiceCommand {
     environment.put("CACHE_DIRECTORY", "/var/cache/" + unit.value("Service.CacheDirectory"));
     environment.put("STATE_DIRECTORY", "/var/lib/" + unit.value("Service.StateDirectory"));
     environment.put("RUNTIME_DIRECTORY", runtimeDirectory.toString());
+    for (String assignment : unit.words("Service.Environment")) {
+      int eq = assignment.indexOf('=');
+      environment.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+    }
     for (String file : unit.values("Service.EnvironmentFile")) {
       boolean optional = file.startsWith("-");
       Path path = Path.of(optional ? file.substring(1) : file);
@@ -41,6 +50,7 @@ public final class ServiceCommand {
         environment.putAll(EnvironmentFile.read(path));
       }
     }
+    environment.putAll(extraEnvironment);
 
     List<String> command = new ArrayList<>();
     command.add("env");
