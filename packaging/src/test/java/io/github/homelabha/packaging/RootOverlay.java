@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * This machine's {@code /etc}, {@code /usr}, {@code /var} and {@code /run} as seen through
- * overlays whose changes live in memory, in a mount namespace of their own: a package installed,
- * tested and purged there never touches the machine itself, whatever happens to the test (the
- * changes vanish with the namespace's last process), and a copy of the packages someone installed
- * on the machine is never disturbed. Everything else (processes, network, {@code /proc}) is shared.
+ * This machine's {@code /etc}, {@code /usr}, {@code /var} and {@code /run} as seen through overlays
+ * whose changes live in memory, in a mount namespace of their own: a package installed, tested and
+ * purged there never touches the machine itself, whatever happens to the test (the changes vanish
+ * with the namespace's last process), and a copy of the packages someone installed on the machine
+ * is never disturbed. Everything else (processes, network, {@code /proc}) is shared.
  *
  * <p>Commands run inside through {@code nsenter}; the test reads the files inside through {@code
  * /proc/PID/root} of the process holding the namespace.
@@ -52,7 +52,8 @@ public final class RootOverlay implements AutoCloseable {
       script.append("echo overlays-ready\nexec sleep infinity\n");
       ManagedProcess holder =
           ManagedProcess.start(
-              List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script.toString()),
+              List.of(
+                  "unshare", "--mount", "--propagation", "private", "sh", "-c", script.toString()),
               log);
       RootOverlay overlay = new RootOverlay(holder, upper);
       await("overlays of " + OVERLAID)
@@ -77,7 +78,8 @@ public final class RootOverlay implements AutoCloseable {
 
   /** {@code command}, to be run inside. */
   public List<String> inside(List<String> command) {
-    List<String> full = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid()), "-m", "--"));
+    List<String> full =
+        new ArrayList<>(List.of("nsenter", "-t", Long.toString(holder.pid()), "-m", "--"));
     full.addAll(command);
     return full;
   }

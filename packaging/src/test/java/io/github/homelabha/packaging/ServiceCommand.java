@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The command line systemd would run for a unit's {@code ExecStart=}, for a machine where systemd
- * is not PID 1: the unit's user, group, capabilities and no-new-privileges through {@code
- * setpriv}, a clean environment with the unit's {@code EnvironmentFile=} and the directories
- * systemd announces ({@code CACHE_DIRECTORY}, ...) through {@code env -i}, and {@code $VAR}
- * references expanded the way systemd expands them.
+ * is not PID 1: the unit's user, group, capabilities and no-new-privileges through {@code setpriv},
+ * a clean environment with the unit's {@code EnvironmentFile=} and the directories systemd
+ * announces ({@code CACHE_DIRECTORY}, ...) through {@code env -i}, and {@code $VAR} references
+ * expanded the way systemd expands them.
  */
 public final class ServiceCommand {
   private ServiceCommand() {}
@@ -21,9 +21,14 @@ public final class ServiceCommand {
   /**
    * @param unit the installed unit file
    * @param runtimeDirectory where the test created the unit's {@code RuntimeDirectory=}
+   * @param extraEnvironment set after the unit's own (as a drop-in's {@code Environment=} would)
    * @param extraArguments appended to {@code ExecStart=} (e.g. a free listen address)
    */
-  public static List<String> of(UnitFile unit, Path runtimeDirectory, List<String> extraArguments) {
+  public static List<String> of(
+      UnitFile unit,
+      Path runtimeDirectory,
+      Map<String, String> extraEnvironment,
+      List<String> extraArguments) {
     String user = unit.value("Service.User");
     String group = unit.value("Service.Group");
     Map<String, String> environment = new LinkedHashMap<>();
@@ -34,6 +39,10 @@ public final class ServiceCommand {
     environment.put("CACHE_DIRECTORY", "/var/cache/" + unit.value("Service.CacheDirectory"));
     environment.put("STATE_DIRECTORY", "/var/lib/" + unit.value("Service.StateDirectory"));
     environment.put("RUNTIME_DIRECTORY", runtimeDirectory.toString());
+    for (String assignment : unit.words("Service.Environment")) {
+      int eq = assignment.indexOf('=');
+      environment.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+    }
     for (String file : unit.values("Service.EnvironmentFile")) {
       boolean optional = file.startsWith("-");
       Path path = Path.of(optional ? file.substring(1) : file);
@@ -41,6 +50,7 @@ public final class ServiceCommand {
         environment.putAll(EnvironmentFile.read(path));
       }
     }
+    environment.putAll(extraEnvironment);
 
     List<String> command = new ArrayList<>();
     command.add("env");
@@ -56,8 +66,7 @@ public final class ServiceCommand {
     List<String> ambient = capabilities(unit.words("Service.AmbientCapabilities"));
     List<String> bounding = capabilities(unit.words("Service.CapabilityBoundingSet"));
     command.add(
-        "--bounding-set=-all"
-            + bounding.stream().map(c -> ",+" + c).collect(Collectors.joining()));
+        "--bounding-set=-all" + bounding.stream().map(c -> ",+" + c).collect(Collectors.joining()));
     if (!ambient.isEmpty()) {
       String caps = ambient.stream().map(c -> "+" + c).collect(Collectors.joining(","));
       command.add("--inh-caps=" + caps);

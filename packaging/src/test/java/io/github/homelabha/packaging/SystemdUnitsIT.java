@@ -33,7 +33,7 @@ class SystemdUnitsIT {
   private static final Pattern EXPOSURE =
       Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+) (\\S+)");
 
-  @TempDir Path work;
+  @TempDir static Path work;
   private Path unpacked;
   private List<Path> units;
 
@@ -43,7 +43,10 @@ class SystemdUnitsIT {
     Commands.run(
             TIMEOUT,
             List.of(
-                "dpkg-deb", "-x", BuiltPackages.deb(BuiltPackages.EXPORTERS).toString(), unpacked.toString()))
+                "dpkg-deb",
+                "-x",
+                BuiltPackages.deb(BuiltPackages.EXPORTERS).toString(),
+                unpacked.toString()))
         .orThrow(List.of("dpkg-deb", "-x"));
     try (Stream<Path> files = Files.list(unpacked.resolve("lib/systemd/system"))) {
       units = files.filter(p -> p.toString().endsWith(".service")).sorted().toList();
@@ -73,15 +76,19 @@ class SystemdUnitsIT {
     for (Path unit : units) {
       UnitFile file = UnitFile.read(unit);
       String name = unit.getFileName().toString();
-      boolean keepalived = name.equals("ha-exporters.service") || name.equals("ha-keepalived-exporter.service");
+      boolean keepalived =
+          name.equals("ha-exporters.service") || name.equals("ha-keepalived-exporter.service");
       List<String> expected = keepalived ? List.of("CAP_KILL", "CAP_DAC_READ_SEARCH") : List.of();
       assertThat(file.words("Service.CapabilityBoundingSet")).as(name).isEqualTo(expected);
       assertThat(file.words("Service.AmbientCapabilities")).as(name).isEqualTo(expected);
       assertThat(file.values("Service.User")).as(name).containsExactly("ha-exporters");
       assertThat(file.values("Service.NoNewPrivileges")).as(name).containsExactly("yes");
       assertThat(file.values("Service.ProtectSystem")).as(name).containsExactly("strict");
-      // keepalived's dumps are in its /tmp unless the drop-in moves them: never a private /tmp there
-      assertThat(file.values("Service.PrivateTmp")).as(name).containsExactly(keepalived ? "no" : "yes");
+      // keepalived's dumps are in its /tmp unless the drop-in moves them: never a private /tmp
+      // there
+      assertThat(file.values("Service.PrivateTmp"))
+          .as(name)
+          .containsExactly(keepalived ? "no" : "yes");
     }
   }
 
@@ -101,6 +108,7 @@ class SystemdUnitsIT {
           .isLessThan(5.0);
     }
     exposure.forEach(
-        (unit, level) -> System.out.printf("systemd-analyze security exposure: %-32s %s%n", unit, level));
+        (unit, level) ->
+            System.out.printf("systemd-analyze security exposure: %-32s %s%n", unit, level));
   }
 }
