@@ -47,6 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
   "unshare",
   "nsenter",
   "runuser",
+  "systemd-analyze",
   "promtool",
   "amtool"
 })
@@ -167,6 +168,16 @@ class AnsibleRoleIT {
             Files.readString(root.path("/etc/systemd/system/ha-exporters.service.d/ansible.conf")))
         .contains("ReadWritePaths=/var/lib/prometheus")
         .doesNotContain("CapabilityBoundingSet="); // the node runs the keepalived exporter
+    // the unit with the role's drop-in (systemd reads /etc/systemd/system/NAME.service.d/)
+    ProcessResult verify =
+        root.run(
+            COMMAND_TIMEOUT,
+            "systemd-analyze",
+            "verify",
+            "--man=no",
+            "/lib/systemd/system/ha-exporters.service");
+    assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+    assertThat(verify.stderr()).isBlank();
     assertThat(root.path("/etc/systemd/system/keepalived.service.d/ha-exporters.conf"))
         .hasSameTextualContentAs(
             root.path("/usr/share/ha-exporters/keepalived.service.d/ha-exporters.conf"));
