@@ -364,6 +364,29 @@ class DebianPackagesIT {
 
   @Test
   @Order(8)
+  void anUpgradeKeepsChangedConfigurationAndDropsTheArchivesOfTheOldJars() throws IOException {
+    Path defaults = root.path("/etc/default/ha-exporters");
+    String changed = Files.readString(defaults).replace("ARGS=\"\"", "ARGS=\"--log.level=debug\"");
+    Files.writeString(defaults, changed);
+    assertThat(archives("ha-exporters")).isNotEmpty();
+
+    // installing the package over itself runs the upgrade path of dpkg and of the scripts
+    root.runOrThrow(
+        DPKG_TIMEOUT,
+        "env",
+        "DEBIAN_FRONTEND=noninteractive",
+        "dpkg",
+        "-i",
+        BuiltPackages.deb(BuiltPackages.EXPORTERS).toString());
+
+    assertThat(Files.readString(defaults)).isEqualTo(changed);
+    assertThat(archives("ha-exporters")).isEmpty();
+    assertThat(ownerAndMode("/etc/ha-exporters/ha-exporters.yml"))
+        .isEqualTo("root ha-exporters 640");
+  }
+
+  @Test
+  @Order(9)
   void prometheusLoadsTheInstalledRules() throws IOException {
     List<String> ruleFiles;
     try (Stream<Path> list = Files.list(root.path("/etc/prometheus/rules/homelab-ha"))) {
@@ -400,7 +423,7 @@ class DebianPackagesIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void alertmanagerFindsTheInstalledTemplate() throws IOException {
     // the example, copied to /etc/prometheus as the README says: here into a directory of the test
     // whose alertmanager_templates is Debian's directory
@@ -441,14 +464,28 @@ class DebianPackagesIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void purgeRemovesEverythingTheInstallationAdded() {
+    String uid =
+        root.runOrThrow(JVM_TIMEOUT, "getent", "passwd", USER).stdout().strip().split(":")[2];
     root.runOrThrow(
         DPKG_TIMEOUT, "dpkg", "--purge", BuiltPackages.EXPORTERS, BuiltPackages.MONITORING);
     assertThat(isInstalled(BuiltPackages.EXPORTERS)).isFalse();
     assertThat(isInstalled(BuiltPackages.MONITORING)).isFalse();
-    assertThat(root.run(JVM_TIMEOUT, "getent", "passwd", USER).exitCode()).isNotZero();
-    assertThat(root.run(JVM_TIMEOUT, "getent", "group", USER).exitCode()).isNotZero();
+    if (root.run(JVM_TIMEOUT, "getent", "passwd", USER).exitCode() == 0) {
+      // deluser rightly refuses to remove a user whose uid has processes. Ours are all stopped;
+      // processes are shared with the machine, where another installation's exporters may run
+      // under the same uid number.
+      String processes = root.run(JVM_TIMEOUT, "ps", "-o", "pid=,args=", "-u", uid).stdout();
+      assertThat(processes)
+          .as("user %s (uid %s) not removed, yet none of its processes runs", USER, uid)
+          .isNotBlank();
+      System.out.printf(
+          "purge kept user %s: processes of uid %s outside the test:%n%s", USER, uid, processes);
+    } else {
+      assertThat(root.run(JVM_TIMEOUT, "getent", "group", USER).exitCode()).isNotZero();
+    }
+    // a user left behind by that refusal is in the user database, not in the files compared below
 
     Set<String> after = snapshot();
     Set<String> added = new TreeSet<>(after);
