@@ -192,6 +192,11 @@ class AnsibleRoleIT {
     // the rules of the monitoring package are loaded
     assertThat(check.stdout()).containsPattern("SUCCESS: [1-9][0-9]* rules found");
 
+    JsonNode prometheus = YAML.readTree(root.path("/etc/prometheus/prometheus.yml").toFile());
+    assertThat(prometheus.get("scrape_configs").findValuesAsText("job_name"))
+        .containsExactly(
+            "keepalived", "sync", "adguard", "unifi", "prometheus", "alertmanager", "node");
+
     Path targets = root.path("/etc/prometheus/file_sd/homelab-ha");
     for (String job : List.of("keepalived", "sync", "adguard", "unifi")) {
       JsonNode groups = YAML.readTree(targets.resolve(job + ".yml").toFile());
@@ -334,6 +339,11 @@ class AnsibleRoleIT {
             ha_exporters_monitoring_telegram_chat_id: "-1001234567890"
             ha_exporters_monitoring_telegram_bot_token_src: %s
             ha_exporters_monitoring_deadmansswitch_url: http://127.0.0.1:9/ping
+            ha_exporters_monitoring_extra_scrape_configs:
+              - job_name: node
+                static_configs:
+                  - targets: ["127.0.0.1:9100"]
+                    labels: {cluster: ci-pair, node: ci-node}
             """
                 .formatted(
                     BuiltPackages.deb(BuiltPackages.EXPORTERS),
