@@ -10,6 +10,7 @@ import io.github.homelabha.sync.SyncExporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,13 +34,35 @@ final class ClusterNode implements AutoCloseable {
   private RunningExporter keepalivedExporter;
   private RunningExporter syncExporter;
 
+  private final List<String> syncOptions = new ArrayList<>();
+
   ClusterNode(NetworkLab lab, String name, String address, Path dir, int priority, String role)
+      throws IOException {
+    this(lab, name, address, dir, priority, role, List.of());
+  }
+
+  /** With VIPs outside VI_1's adverts (an IPv6 VIP): see {@link KeepalivedNode}. */
+  ClusterNode(
+      NetworkLab lab,
+      String name,
+      String address,
+      Path dir,
+      int priority,
+      String role,
+      List<String> excludedVips)
       throws IOException {
     this.name = name;
     this.namespace = lab.addHost(name, address);
-    this.keepalived = new KeepalivedNode(lab, name, dir.resolve("keepalived"), priority);
+    this.keepalived =
+        new KeepalivedNode(lab, name, dir.resolve("keepalived"), priority, excludedVips);
     this.role = role;
     this.pairDir = Files.createDirectories(dir.resolve(PAIR));
+  }
+
+  /** More sync exporter flags (lsyncd, rclone), for the next {@link #startExporters()}. */
+  ClusterNode withSyncOptions(String... options) {
+    syncOptions.addAll(List.of(options));
+    return this;
   }
 
   List<ScrapeTarget> scrapeTargets() {
@@ -75,13 +98,15 @@ final class ClusterNode implements AutoCloseable {
             "--keepalived.dump-dir=" + keepalived.dumpDir(),
             "--keepalived.notify-fifo=" + keepalived.notifyFifo(),
             "--keepalived.netns=" + namespace);
-    syncExporter =
-        RunningExporter.start(
-            new SyncExporter(),
-            "--web.listen-address=127.0.0.1:" + syncPort,
-            "--web.disable-exporter-metrics",
-            "--canary.interval=1s",
-            "--sync.pair=" + PAIR + ":" + role + ":" + pairDir);
+    List<String> syncArgs =
+        new ArrayList<>(
+            List.of(
+                "--web.listen-address=127.0.0.1:" + syncPort,
+                "--web.disable-exporter-metrics",
+                "--canary.interval=1s",
+                "--sync.pair=" + PAIR + ":" + role + ":" + pairDir));
+    syncArgs.addAll(syncOptions);
+    syncExporter = RunningExporter.start(new SyncExporter(), syncArgs.toArray(String[]::new));
   }
 
   /** The node's exporters die with it. */
