@@ -231,7 +231,7 @@ class ClusterAlertsSystemTest {
   @Order(4)
   @ShowsAlerts({"KeepalivedPriorityDegraded", "KeepalivedTrackScriptFailing", "KeepalivedFlapping"})
   void degradedPriorityAndFlapping() throws Exception {
-    n2.keepalived.failTrackScript();
+    n2.keepalived.failTrackScript(true);
     try {
       stack.awaitAlert("KeepalivedPriorityDegraded", TIMEOUT, "node", "n2");
       stack.awaitAlert("KeepalivedTrackScriptFailing", TIMEOUT, "node", "n2");
@@ -245,7 +245,7 @@ class ClusterAlertsSystemTest {
     assertThat(stack.alerts()).noneMatch(a -> a.name().equals("KeepalivedFlapping"));
     for (int round = 0; round < 2; round++) {
       // both nodes' scrapes must show each move, or the next step could start too early
-      n1.keepalived.failTrackScript();
+      n1.keepalived.failTrackScript(true);
       stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n1\"} == 1", TIMEOUT);
       stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 2", TIMEOUT);
       n1.passTrackScript();

@@ -147,7 +147,7 @@ class ClusterIncidentsSystemTest {
   void failingTrackScriptOnTheMasterGivesOneMessage() throws Exception {
     int before = telegram.messages().size();
     Instant failed = Instant.now();
-    n1.keepalived.failTrackScript();
+    n1.keepalived.failTrackScript(true);
     try {
       trackScriptFailover(before, failed);
     } finally {
@@ -182,7 +182,7 @@ class ClusterIncidentsSystemTest {
   @ShowsAlerts("KeepalivedTrackScriptFailing")
   void failingTrackScriptOnTheBackupIsReportedOnceAndResolvedOnce() throws Exception {
     int before = telegram.messages().size();
-    n2.keepalived.failTrackScript();
+    n2.keepalived.failTrackScript(true);
     try {
       Message message =
           telegram.await(before, t -> t.contains("Track script chk_dns failing on n2"), TIMEOUT);
@@ -292,11 +292,11 @@ class ClusterIncidentsSystemTest {
   @ShowsAlerts("KeepalivedVipPresentOnBackup")
   void vipOnTheBackupIsSeen() throws Exception {
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
-    lab.exec("n2", "ip", "addr", "replace", KeepalivedNode.VIP + "/24", "dev", "eth0");
+    lab.exec("n2", "ip", "addr", "replace", ClusterNode.VIP + "/24", "dev", "eth0");
     try {
       stack.awaitAlert("KeepalivedVipPresentOnBackup", TIMEOUT, "node", "n2");
     } finally {
-      lab.exec("n2", "ip", "addr", "del", KeepalivedNode.VIP + "/24", "dev", "eth0");
+      lab.exec("n2", "ip", "addr", "del", ClusterNode.VIP + "/24", "dev", "eth0");
     }
   }
 
@@ -310,7 +310,7 @@ class ClusterIncidentsSystemTest {
   void telegramFailingIsReportedToTheDeadMansSwitch() throws Exception {
     telegram.failWith(500);
     try {
-      n2.keepalived.failTrackScript(); // something to send
+      n2.keepalived.failTrackScript(true); // something to send
       await().atMost(TIMEOUT).until(() -> telegram.failedAttempts() > 0);
       FakeTelegramBotApi.Webhook alert =
           telegram.awaitWebhook("deadmansswitch-fail", "AlertmanagerNotificationsFailing", TIMEOUT);
