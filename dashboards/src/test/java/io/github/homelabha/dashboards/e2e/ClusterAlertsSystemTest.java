@@ -43,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ClusterIncidentsSystemTest}.
  *
  * <p>Telegram messages are counted by {@link ClusterIncidentsSystemTest}; here several problems may
- * be pending at once, so each case asserts on Prometheus' alerts only. Cases run in order and leave
- * the cluster as they found it (n1 MASTER), except the last, which stops the Alertmanager.
+ * be pending at once, so each case asserts on Prometheus' alerts only (where an earlier case could
+ * have raised them, first that they are not there yet). Cases run in order; each restores VRRP (n1
+ * MASTER) and what it stopped, except the lsyncd case, which the next one restarts, the failed
+ * rclone runs, which stay failed, and the last, which stops the Alertmanager.
  */
 @RequiresRoot
 @RequiresBinaries({
