@@ -93,7 +93,7 @@ buildah config \
   --env MALLOC_ARENA_MAX=1 \
   --user "$uid:$uid" \
   --workingdir / \
-  --port 9165 --port 9166 --port 9617 --port 9130 \
+  --port 9165/tcp --port 9166/tcp --port 9617/tcp --port 9130/tcp \
   --label org.opencontainers.image.title=ha-exporters \
   --label org.opencontainers.image.version="$version" \
   --label org.opencontainers.image.licenses=Apache-2.0 \

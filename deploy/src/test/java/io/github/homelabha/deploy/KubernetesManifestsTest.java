@@ -180,7 +180,7 @@ class KubernetesManifestsTest {
     for (String exporter : EXPORTERS) {
       Container container = onlyContainer(manifests.podTemplate(exporter).getSpec());
       assertThat(container.getImage()).isEqualTo(DeployFiles.IMAGE);
-      assertThat(container.getImagePullPolicy()).isEqualTo("IfNotPresent");
+      assertThat(container.getImagePullPolicy()).isEqualTo("Never");
       assertThat(container.getArgs())
           .containsExactly("--config.file=/etc/ha-exporters/ha-exporters.yml");
     }
