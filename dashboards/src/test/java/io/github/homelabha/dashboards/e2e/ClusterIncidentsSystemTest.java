@@ -131,6 +131,7 @@ class ClusterIncidentsSystemTest {
 
   @Test
   @Order(1)
+  @ShowsAlerts("KeepalivedFailover")
   void recordTheExportersAtRest() throws Exception {
     Message election = telegram.await(0, t -> t.contains("n1 is MASTER"), TIMEOUT);
     assertThat(election.token()).isEqualTo(MonitoringStack.BOT_TOKEN);
@@ -142,10 +143,11 @@ class ClusterIncidentsSystemTest {
   /** A failing track script on the MASTER: the failover message names it; nothing else. */
   @Test
   @Order(2)
+  @ShowsAlerts("KeepalivedFailover")
   void failingTrackScriptOnTheMasterGivesOneMessage() throws Exception {
     int before = telegram.messages().size();
     Instant failed = Instant.now();
-    n1.keepalived.failTrackScript();
+    n1.keepalived.failTrackScript(true);
     try {
       trackScriptFailover(before, failed);
     } finally {
@@ -177,9 +179,10 @@ class ClusterIncidentsSystemTest {
   /** Nothing muted that should not be: on a BACKUP the script's failure is reported. */
   @Test
   @Order(3)
+  @ShowsAlerts("KeepalivedTrackScriptFailing")
   void failingTrackScriptOnTheBackupIsReportedOnceAndResolvedOnce() throws Exception {
     int before = telegram.messages().size();
-    n2.keepalived.failTrackScript();
+    n2.keepalived.failTrackScript(true);
     try {
       Message message =
           telegram.await(before, t -> t.contains("Track script chk_dns failing on n2"), TIMEOUT);
@@ -200,6 +203,7 @@ class ClusterIncidentsSystemTest {
   /** keepalived stopped on the BACKUP: the message names the exporter's reason. */
   @Test
   @Order(4)
+  @ShowsAlerts("KeepalivedDown")
   void keepalivedStoppedNamesTheReason() throws Exception {
     int before = telegram.messages().size();
     n2.keepalived.stop();
@@ -224,6 +228,7 @@ class ClusterIncidentsSystemTest {
    */
   @Test
   @Order(5)
+  @ShowsAlerts({"KeepalivedFailover", "NodeDown", "KeepalivedExporterDown", "SyncExporterDown"})
   void deadNodeGivesAtMostTwoMessagesAndOneResolved() throws Exception {
     int before = telegram.messages().size();
     Instant died = Instant.now();
@@ -263,6 +268,7 @@ class ClusterIncidentsSystemTest {
   /** The replica's canary disappears: the alert fires on what the exporter really answers. */
   @Test
   @Order(6)
+  @ShowsAlerts("SyncCanaryMissing")
   void missingCanaryIsReportedWithItsReason() throws Exception {
     int before = telegram.messages().size();
     Files.delete(n2.pairDir().resolve(".sync-canary"));
@@ -283,13 +289,14 @@ class ClusterIncidentsSystemTest {
    */
   @Test
   @Order(7)
+  @ShowsAlerts("KeepalivedVipPresentOnBackup")
   void vipOnTheBackupIsSeen() throws Exception {
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
-    lab.exec("n2", "ip", "addr", "replace", KeepalivedNode.VIP + "/24", "dev", "eth0");
+    lab.exec("n2", "ip", "addr", "replace", ClusterNode.VIP + "/24", "dev", "eth0");
     try {
       stack.awaitAlert("KeepalivedVipPresentOnBackup", TIMEOUT, "node", "n2");
     } finally {
-      lab.exec("n2", "ip", "addr", "del", KeepalivedNode.VIP + "/24", "dev", "eth0");
+      lab.exec("n2", "ip", "addr", "del", ClusterNode.VIP + "/24", "dev", "eth0");
     }
   }
 
@@ -299,10 +306,11 @@ class ClusterIncidentsSystemTest {
    */
   @Test
   @Order(8)
+  @ShowsAlerts({"AlertmanagerNotificationsFailing", "Watchdog"})
   void telegramFailingIsReportedToTheDeadMansSwitch() throws Exception {
     telegram.failWith(500);
     try {
-      n2.keepalived.failTrackScript(); // something to send
+      n2.keepalived.failTrackScript(true); // something to send
       await().atMost(TIMEOUT).until(() -> telegram.failedAttempts() > 0);
       FakeTelegramBotApi.Webhook alert =
           telegram.awaitWebhook("deadmansswitch-fail", "AlertmanagerNotificationsFailing", TIMEOUT);
@@ -387,7 +395,10 @@ class ClusterIncidentsSystemTest {
   /** No more than {@code max} messages since {@code from}, for the whole quiet window. */
   private void awaitQuiet(int from, int max, String incident) {
     try {
-      await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> incidentMessages(from) <= max);
+      await()
+          .during(QUIET)
+          .atMost(QUIET.plusSeconds(5))
+          .until(() -> telegram.messages().size() - from <= max);
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
           incident + ": more than " + max + " messages:\n" + describe(from), e);
@@ -395,23 +406,17 @@ class ClusterIncidentsSystemTest {
     System.out.printf("%s -> %d message(s)%n", incident, telegram.messages().size() - from);
   }
 
-  /**
-   * Messages since {@code from} that report something firing. Prometheus re-sends resolved alerts
-   * for 15 minutes, and the compressed timings of this test let such a re-send of an earlier case
-   * arrive as a message of RESOLVED lines only during a later case; it belongs to the earlier one.
-   */
-  private long incidentMessages(int from) {
-    return telegram.messages().stream()
-        .skip(from)
-        .filter(m -> !(m.shown().contains("RESOLVED") && !m.shown().contains("🔴")))
-        .count();
-  }
-
   private String describe(int from) {
     StringBuilder out = new StringBuilder();
     telegram.messages().stream()
         .skip(from)
-        .forEach(m -> out.append("---- ").append(m.shown()).append('\n'));
+        .forEach(
+            m ->
+                out.append("---- ")
+                    .append(m.received())
+                    .append('\n')
+                    .append(m.shown())
+                    .append('\n'));
     return out.toString();
   }
 

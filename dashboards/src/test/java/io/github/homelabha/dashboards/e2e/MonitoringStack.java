@@ -61,17 +61,22 @@ final class MonitoringStack implements AutoCloseable {
   private final List<ManagedProcess> alertmanagers = new ArrayList<>();
   private final List<String> alertmanagerUrls = new ArrayList<>();
   private final String prometheusUrl;
+  private final Path work;
+  private ManagedProcess prometheus;
+  private Path prometheusConfig;
+  private Path alertmanagerConfig;
 
   private MonitoringStack(
       Path work,
       List<ScrapeTarget> targets,
       Map<String, String> ruleOverrides,
-      int alertmanagerCount)
+      int alertmanagerCount,
+      List<ObjectNode> extraJobs)
       throws IOException, InterruptedException {
-    Files.createDirectories(work);
+    this.work = Files.createDirectories(work);
     telegram = new FakeTelegramBotApi();
     try {
-      Path alertmanagerConfig = writeAlertmanagerConfig(work);
+      alertmanagerConfig = writeAlertmanagerConfig(work);
       List<Integer> webPorts = new ArrayList<>();
       List<Integer> gossipPorts = new ArrayList<>();
       for (int i = 0; i < alertmanagerCount; i++) {
@@ -111,9 +116,9 @@ final class MonitoringStack implements AutoCloseable {
 
       int prometheusPort = PortAllocator.freeLoopbackPort();
       prometheusUrl = "http://127.0.0.1:" + prometheusPort;
-      Path prometheusConfig =
-          writePrometheusConfig(work, targets, ruleOverrides, webPorts, prometheusPort);
-      ManagedProcess prometheus =
+      prometheusConfig =
+          writePrometheusConfig(work, targets, ruleOverrides, webPorts, prometheusPort, extraJobs);
+      prometheus =
           ManagedProcess.start(
               List.of(
                   "prometheus",
@@ -136,14 +141,27 @@ final class MonitoringStack implements AutoCloseable {
   static MonitoringStack start(
       Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides)
       throws IOException, InterruptedException {
-    return new MonitoringStack(work, targets, ruleOverrides, 1);
+    return new MonitoringStack(work, targets, ruleOverrides, 1, List.of());
+  }
+
+  /**
+   * Prometheus and one self-contained Alertmanager, with more scrape jobs written as they are (e.g.
+   * the example's blackbox jobs).
+   */
+  static MonitoringStack start(
+      Path work,
+      List<ScrapeTarget> targets,
+      Map<String, String> ruleOverrides,
+      List<ObjectNode> extraJobs)
+      throws IOException, InterruptedException {
+    return new MonitoringStack(work, targets, ruleOverrides, 1, extraJobs);
   }
 
   /** Prometheus sending to {@code count} Alertmanagers clustered by gossip, as on several nodes. */
   static MonitoringStack startClustered(
       Path work, List<ScrapeTarget> targets, Map<String, String> ruleOverrides, int count)
       throws IOException, InterruptedException {
-    return new MonitoringStack(work, targets, ruleOverrides, count);
+    return new MonitoringStack(work, targets, ruleOverrides, count, List.of());
   }
 
   /** Waits (bounded) until every Alertmanager reports a settled cluster of all peers. */
@@ -174,6 +192,42 @@ final class MonitoringStack implements AutoCloseable {
   /** Stops one Alertmanager, as when the node running it dies. */
   void stopAlertmanager(int index) {
     alertmanagers.get(index).stop(Duration.ofSeconds(5));
+  }
+
+  /** The Prometheus configuration file as written at start, to change and reload. */
+  ObjectNode prometheusConfig() throws IOException {
+    return (ObjectNode) YAML.readTree(prometheusConfig.toFile());
+  }
+
+  /** The directory Prometheus loads {@code *.rules.yml} from (at start and on reload). */
+  Path rulesDirectory() {
+    return work.resolve("rules");
+  }
+
+  /**
+   * Replaces Prometheus' configuration file and reloads it with SIGHUP, as {@code systemctl reload
+   * prometheus} does; the rule files are read again too.
+   */
+  void reloadPrometheus(String configText) throws IOException {
+    Files.writeString(prometheusConfig, configText);
+    prometheus.signal("HUP");
+  }
+
+  static String yaml(JsonNode config) throws IOException {
+    return YAML.writeValueAsString(config);
+  }
+
+  /** The (first) Alertmanager's configuration file as written at start. */
+  String alertmanagerConfigText() throws IOException {
+    return Files.readString(alertmanagerConfig);
+  }
+
+  /** Replaces the Alertmanagers' configuration file and reloads them with SIGHUP. */
+  void reloadAlertmanagers(String configText) throws IOException {
+    Files.writeString(alertmanagerConfig, configText);
+    for (ManagedProcess alertmanager : alertmanagers) {
+      alertmanager.signal("HUP");
+    }
   }
 
   FakeTelegramBotApi telegram() {
@@ -296,7 +350,8 @@ final class MonitoringStack implements AutoCloseable {
       List<ScrapeTarget> targets,
       Map<String, String> overrides,
       List<Integer> alertmanagerPorts,
-      int prometheusPort)
+      int prometheusPort,
+      List<ObjectNode> extraJobs)
       throws IOException {
     ObjectNode config = YAML.createObjectNode();
     config
@@ -339,6 +394,7 @@ final class MonitoringStack implements AutoCloseable {
         }
       }
     }
+    extraJobs.forEach(jobs::add);
     Path file = work.resolve("prometheus.yml");
     YAML.writeValue(file.toFile(), config);
     return file;

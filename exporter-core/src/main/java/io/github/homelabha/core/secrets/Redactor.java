@@ -35,7 +35,7 @@ public final class Redactor {
     if (text == null) {
       return null;
     }
-    String out = text.contains("://") ? maskUserInfo(text) : text;
+    String out = maskUrlUserInfo(text);
     if (secrets.isEmpty()) {
       return out;
     }
@@ -47,7 +47,15 @@ public final class Redactor {
     return out;
   }
 
-  private static String maskUserInfo(String text) {
+  /**
+   * Masks the user info of every URL in {@code text}, needing no registered secret. Callers that
+   * shorten or store upstream text call this first: a URL cut before its {@code @} no longer looks
+   * like one, and its password would pass {@link #redact} unmasked.
+   */
+  public static String maskUrlUserInfo(String text) {
+    if (text == null || !text.contains("://")) {
+      return text;
+    }
     return USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
   }
 }

@@ -79,7 +79,8 @@ class KeepalivedBenchmark {
           KeepalivedNodes.twoNodes(lab, tmp.resolve("l" + instances), instances - 1);
       NamespacedExporter.link(lab, "n1");
       String[] args = {
-        "--keepalived.pid-file=" + nodes.n1().pidFile, "--keepalived.dump-dir=" + nodes.n1().dumps
+        "--keepalived.pid-file=" + nodes.n1().pidFile(),
+        "--keepalived.dump-dir=" + nodes.n1().dumps()
       };
       String classPath = System.getProperty("java.class.path");
       String baselineDir = System.getProperty("keepalived.bench.baseline", "");
@@ -146,8 +147,8 @@ class KeepalivedBenchmark {
           RunningExporter e2 =
               RunningExporter.start(
                   new KeepalivedExporter(),
-                  "--keepalived.pid-file=" + nodes.n2().pidFile,
-                  "--keepalived.dump-dir=" + nodes.n2().dumps,
+                  "--keepalived.pid-file=" + nodes.n2().pidFile(),
+                  "--keepalived.dump-dir=" + nodes.n2().dumps(),
                   "--keepalived.netns=" + nodes.lab().namespace("n2"))) {
         await()
             .atMost(Duration.ofSeconds(30))
@@ -164,10 +165,10 @@ class KeepalivedBenchmark {
               .until(() -> nodes.vipOn("n2", "192.0.2.100") == toMaster);
           int expected = toMaster ? 2 : 1;
           // naive: signal, read right away
-          KeepalivedProcess p = verifier.verify(nodes.n2().pidFile);
+          KeepalivedProcess p = verifier.verify(nodes.n2().pidFile());
           new ProcessBuilder("kill", "-36", Long.toString(p.pid())).start().waitFor();
           try {
-            String json = Files.readString(nodes.n2().dumps.resolve("keepalived.json"));
+            String json = Files.readString(nodes.n2().dumps().resolve("keepalived.json"));
             VrrpInstance vi =
                 JsonDumpParser.parse(json).stream()
                     .filter(i -> i.name().equals("VI_DNS"))

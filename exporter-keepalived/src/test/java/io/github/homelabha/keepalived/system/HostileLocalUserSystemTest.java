@@ -9,6 +9,7 @@ import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.NetworkLab;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.core.testkit.system.RequiresRoot;
+import io.github.homelabha.core.testkit.system.keepalived.KeepalivedNode;
 import io.github.homelabha.keepalived.Fixtures;
 import io.github.homelabha.keepalived.KeepalivedExporter;
 import java.nio.file.Files;
@@ -71,8 +72,8 @@ class HostileLocalUserSystemTest {
     try (NetworkLab lab = NetworkLab.create("kahu")) {
       lab.addHost("n1", "192.0.2.31/24");
       lab.addHost("n2", "192.0.2.32/24"); // silent peer
-      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", base);
-      n1.configure(100, -60, List.of("n2"), 0);
+      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", base.resolve("n1"));
+      n1.configure(KeepalivedNodes.config(100, "n2", 0));
 
       // this test's "machine": a mount namespace whose /tmp is a fresh tmpfs
       ManagedProcess machine =
@@ -113,13 +114,13 @@ class HostileLocalUserSystemTest {
           "sh",
           "-c",
           "mount -t tmpfs tmpfs /tmp && exec keepalived -n -l -D -f "
-              + n1.dir.resolve("keepalived.conf")
+              + n1.dir().resolve("keepalived.conf")
               + " -p "
-              + n1.pidFile
+              + n1.pidFile()
               + " -r "
-              + n1.dir.resolve("vrrp.pid")
+              + n1.dir().resolve("vrrp.pid")
               + " -c "
-              + n1.dir.resolve("checkers.pid"));
+              + n1.dir().resolve("checkers.pid"));
 
       // the attacker, as nobody, in the machine's /tmp
       Path fake = base.resolve("fake");
@@ -170,7 +171,7 @@ class HostileLocalUserSystemTest {
           ExporterProcess.start(
               List.of("nsenter", "-t", m, "-m", "--"),
               base.resolve("exporter.log"),
-              "--keepalived.pid-file=" + n1.pidFile,
+              "--keepalived.pid-file=" + n1.pidFile(),
               "--scrape.timeout=5s")) {
         await("exporter reads keepalived's real dump")
             .atMost(Duration.ofSeconds(180))

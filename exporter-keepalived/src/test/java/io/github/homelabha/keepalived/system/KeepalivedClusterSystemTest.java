@@ -9,6 +9,7 @@ import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.NetworkLab;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.core.testkit.system.RequiresRoot;
+import io.github.homelabha.core.testkit.system.keepalived.KeepalivedNode;
 import io.github.homelabha.keepalived.KeepalivedExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,10 @@ class KeepalivedClusterSystemTest {
     try (NetworkLab lab = NetworkLab.create("kad")) {
       lab.addHost("n1", "192.0.2.11/24");
       lab.addHost("n2", "192.0.2.12/24");
-      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", tmp);
-      KeepalivedNode n2 = new KeepalivedNode(lab, "n2", tmp);
-      n1.configure(150, -60, List.of("n2"), 0);
-      n2.configure(100, -60, List.of("n1"), 0);
+      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", tmp.resolve("n1"));
+      KeepalivedNode n2 = new KeepalivedNode(lab, "n2", tmp.resolve("n2"));
+      n1.configure(KeepalivedNodes.config(150, "n2", 0));
+      n2.configure(KeepalivedNodes.config(100, "n1", 0));
       n1.start();
       n2.start();
       try (RunningExporter e1 =
@@ -51,8 +52,8 @@ class KeepalivedClusterSystemTest {
           RunningExporter e2text =
               RunningExporter.start(
                   new KeepalivedExporter(),
-                  "--keepalived.pid-file=" + n2.pidFile,
-                  "--keepalived.dump-dir=" + n2.dumps,
+                  "--keepalived.pid-file=" + n2.pidFile(),
+                  "--keepalived.dump-dir=" + n2.dumps(),
                   "--keepalived.json=false",
                   DUMP_TIMEOUT);
           // both keepalived from one exporter, as for several instances on one host
@@ -212,13 +213,13 @@ class KeepalivedClusterSystemTest {
         assertThat(m1.valueOf("keepalived_up")).isZero();
         assertThat(m1.valueOf("keepalived_scrape_errors_total", "reason", "not_running"))
             .isGreaterThanOrEqualTo(1);
-        assertThat(e1.get("/").body()).contains(n1.pidFile.toString());
+        assertThat(e1.get("/").body()).contains(n1.pidFile().toString());
         assertThat(e1.get("/events").body()).contains("\"reason\":\"stopped\"");
 
         // 6. a stale pid file naming another program: it is never signalled
         try (ManagedProcess sleeper =
             ManagedProcess.start(List.of("sleep", "120"), tmp.resolve("sleep.log"))) {
-          Files.writeString(n1.pidFile, sleeper.pid() + "\n");
+          Files.writeString(n1.pidFile(), sleeper.pid() + "\n");
           m1 = e1.scrape();
           assertThat(m1.valueOf("keepalived_up")).isZero();
           assertThat(e1.get("/").body()).contains("is not keepalived");
@@ -231,10 +232,10 @@ class KeepalivedClusterSystemTest {
 
         // 7. nothing anywhere shows the VRRP password
         for (RunningExporter e : List.of(e1, e2, e2text, both)) {
-          assertThat(e.scrapeText()).doesNotContain(KeepalivedNode.PASSWORD);
-          assertThat(e.get("/events").body()).doesNotContain(KeepalivedNode.PASSWORD);
-          assertThat(e.get("/").body()).doesNotContain(KeepalivedNode.PASSWORD);
-          assertThat(e.logs()).doesNotContain(KeepalivedNode.PASSWORD);
+          assertThat(e.scrapeText()).doesNotContain(KeepalivedNodes.PASSWORD);
+          assertThat(e.get("/events").body()).doesNotContain(KeepalivedNodes.PASSWORD);
+          assertThat(e.get("/").body()).doesNotContain(KeepalivedNodes.PASSWORD);
+          assertThat(e.logs()).doesNotContain(KeepalivedNodes.PASSWORD);
         }
       }
     }
@@ -243,9 +244,9 @@ class KeepalivedClusterSystemTest {
   private Path bothNodesConfig(KeepalivedNode n1, KeepalivedNode n2) throws Exception {
     StringBuilder yaml = new StringBuilder("targets:\n");
     for (KeepalivedNode n : List.of(n1, n2)) {
-      yaml.append("  - name: ").append(n.host).append('\n');
-      yaml.append("    pid_file: ").append(n.pidFile).append('\n');
-      yaml.append("    dump_dir: ").append(n.dumps).append('\n');
+      yaml.append("  - name: ").append(n.host()).append('\n');
+      yaml.append("    pid_file: ").append(n.pidFile()).append('\n');
+      yaml.append("    dump_dir: ").append(n.dumps()).append('\n');
       yaml.append("    dump_timeout: 10s\n");
     }
     return Files.writeString(tmp.resolve("both.yml"), yaml.toString());

@@ -7,12 +7,12 @@ import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.system.NetworkLab;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.core.testkit.system.RequiresRoot;
+import io.github.homelabha.core.testkit.system.keepalived.KeepalivedNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +32,11 @@ class UnprivilegedModesSystemTest {
       String cp = ExporterProcess.worldReadableClassPath(base.resolve("cp"));
       lab.addHost("n1", "192.0.2.21/24");
       lab.addHost("n2", "192.0.2.22/24"); // a silent peer: n1 becomes MASTER on its own
-      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", base);
-      Files.setPosixFilePermissions(n1.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-      n1.configure(100, -60, List.of("n2"), 0);
+      KeepalivedNode n1 = new KeepalivedNode(lab, "n1", base.resolve("n1"));
+      Files.setPosixFilePermissions(n1.dir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+      n1.configure(KeepalivedNodes.config(100, "n2", 0));
       // the FIFO exists before keepalived starts, readable by others, as the README advises
-      Process mk = new ProcessBuilder("mkfifo", "-m", "0644", n1.fifo.toString()).start();
+      Process mk = new ProcessBuilder("mkfifo", "-m", "0644", n1.notifyFifo().toString()).start();
       assertThat(mk.waitFor()).isZero();
 
       try (ExporterProcess fifoOnly =
@@ -45,8 +45,8 @@ class UnprivilegedModesSystemTest {
               base.resolve("fifo-only.log"),
               null,
               "--keepalived.fifo-only",
-              "--keepalived.notify-fifo=" + n1.fifo,
-              "--keepalived.pid-file=" + n1.pidFile)) {
+              "--keepalived.notify-fifo=" + n1.notifyFifo(),
+              "--keepalived.pid-file=" + n1.pidFile())) {
         n1.start();
         await("nobody sees MASTER through the FIFO")
             .atMost(Duration.ofSeconds(120))
@@ -64,12 +64,13 @@ class UnprivilegedModesSystemTest {
         assertThat(Files.readString(Path.of("/proc/" + fifoOnly.pid() + "/status")))
             .containsPattern("Uid:\\s+65534");
         // keepalived kept our FIFO as it was: owner root, mode 0644
-        PosixFileAttributes fifoAttrs = Files.readAttributes(n1.fifo, PosixFileAttributes.class);
+        PosixFileAttributes fifoAttrs =
+            Files.readAttributes(n1.notifyFifo(), PosixFileAttributes.class);
         assertThat(PosixFilePermissions.toString(fifoAttrs.permissions())).isEqualTo("rw-r--r--");
 
         String[] dumpArgs = {
-          "--keepalived.pid-file=" + n1.pidFile,
-          "--keepalived.dump-dir=" + n1.dumps,
+          "--keepalived.pid-file=" + n1.pidFile(),
+          "--keepalived.dump-dir=" + n1.dumps(),
           "--keepalived.netns=" + lab.namespace("n1")
         };
         try (ExporterProcess noCaps =
@@ -104,8 +105,8 @@ class UnprivilegedModesSystemTest {
           // entering keepalived's network namespace (ip -n) needs CAP_SYS_ADMIN: said, not hidden
           assertThat(p.has("keepalived_vip_present")).isFalse();
           assertThat(withCaps.logText()).contains("keepalived_vip_present omitted");
-          assertThat(withCaps.get("/metrics")).doesNotContain(KeepalivedNode.PASSWORD);
-          assertThat(withCaps.logText()).doesNotContain(KeepalivedNode.PASSWORD);
+          assertThat(withCaps.get("/metrics")).doesNotContain(KeepalivedNodes.PASSWORD);
+          assertThat(withCaps.logText()).doesNotContain(KeepalivedNodes.PASSWORD);
         }
       }
     } finally {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * A throw-away LAN built from Linux network namespaces: one "switch" namespace holding a bridge,
  * and one namespace per host whose {@code eth0} is cabled to that bridge, so every host reaches
- * every other. Nothing touches the machine's own network: interfaces are created directly inside
- * the lab's namespaces, and only namespaces this lab created are ever deleted.
+ * every other. Nothing touches the machine's own network (except an {@link #addUplink uplink} a
+ * test asks for): interfaces are created directly inside the lab's namespaces, and only namespaces
+ * this lab created are ever deleted.
  *
  * <pre>{@code
  * try (NetworkLab lab = NetworkLab.create("kad")) {
@@ -195,6 +196,63 @@ public final class NetworkLab implements AutoCloseable {
    */
   public synchronized void setLinkUp(String host, boolean up) {
     ip(switchNamespace, "link", "set", host(host).switchPort(), up ? "up" : "down");
+  }
+
+  /**
+   * Takes the host off the switch ({@code false}) or puts it back ({@code true}) while its cable
+   * stays in: its {@code eth0} keeps carrier, as behind a wrong VLAN or a firewall between the
+   * nodes. keepalived then sees a working interface, hears no adverts and elects itself.
+   */
+  public synchronized void setSwitched(String host, boolean switched) {
+    String port = host(host).switchPort();
+    if (switched) {
+      ip(switchNamespace, "link", "set", port, "master", BRIDGE);
+    } else {
+      ip(switchNamespace, "link", "set", port, "nomaster");
+    }
+  }
+
+  /**
+   * Gives the host a second interface, {@code uplink0}, cabled to the machine's own namespace, so
+   * that a program outside the lab (a Prometheus on the machine) reaches a daemon inside it, e.g. a
+   * blackbox exporter probing the lab's addresses. Both ends get addresses from a random IPv6
+   * unique-local /64 (nothing else on the machine uses it; the lab's own addresses are not routed
+   * through it). This is the only interface a lab puts into the machine's namespace; it disappears
+   * with the host's namespace when the lab closes.
+   *
+   * @return the host's address on the uplink, e.g. {@code fd3a:1b2c:9d0e::2}, to listen on
+   */
+  public synchronized String addUplink(String host) {
+    checkOpen();
+    String namespace = host(host).namespace();
+    String machineSide = "u" + id.replace("-", "");
+    String prefix =
+        String.format(
+            "fd%02x:%04x:%04x::",
+            RANDOM.nextInt(0x100), RANDOM.nextInt(0x10000), RANDOM.nextInt(0x10000));
+    List<String> create =
+        List.of(
+            ipCommand(),
+            "link",
+            "add",
+            machineSide,
+            "type",
+            "veth",
+            "peer",
+            "name",
+            "uplink0",
+            "netns",
+            namespace);
+    Commands.run(Commands.DEFAULT_TIMEOUT, create).orThrow(create);
+    for (List<String> command :
+        List.of(
+            List.of(ipCommand(), "addr", "add", prefix + "1/64", "dev", machineSide, "nodad"),
+            List.of(ipCommand(), "link", "set", machineSide, "up"))) {
+      Commands.run(Commands.DEFAULT_TIMEOUT, command).orThrow(command);
+    }
+    ip(namespace, "addr", "add", prefix + "2/64", "dev", "uplink0", "nodad");
+    ip(namespace, "link", "set", "uplink0", "up");
+    return prefix + "2";
   }
 
   /**
