@@ -38,7 +38,8 @@ final class MonitoringStack implements AutoCloseable {
           "keepalived_down_for", "2s",
           "track_script_failing_for", "2s",
           "priority_degraded_for", "2s",
-          "exporter_down_for", "5s");
+          "exporter_down_for", "5s",
+          "node_down_keep_firing_for", "5s");
 
   /** Labels of Prometheus' and Alertmanager's own scrape targets. */
   static final String MONITORING_CLUSTER = "home";
