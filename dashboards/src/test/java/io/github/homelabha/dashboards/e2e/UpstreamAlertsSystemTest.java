@@ -190,9 +190,14 @@ class UpstreamAlertsSystemTest {
     pushgatewayUrl = "http://127.0.0.1:" + port;
     pushgateway =
         ManagedProcess.start(
-            List.of("prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port),
+            List.of(
+                "prometheus-pushgateway",
+                "--web.listen-address=127.0.0.1:" + port,
+                // in memory only: Debian's default file in /var/lib would outlive the test
+                "--persistence.file="),
             work.resolve("pushgateway.log"));
     HttpProbe.awaitReady(pushgatewayUrl + "/-/ready", TIMEOUT, pushgateway.logText());
+    assertThat(pushgateway.isAlive()).as("the Pushgateway on our port is ours").isTrue();
   }
 
   /** As the example scrape config's: the pushed job and drill labels are kept. */
