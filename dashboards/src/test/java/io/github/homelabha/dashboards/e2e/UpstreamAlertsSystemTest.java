@@ -47,10 +47,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the AdGuard exporter reading two AdGuard simulators (pi-a, pi-b), the UniFi exporter reading the
  * UniFi simulator in UniFi OS mode with its certificate pinned (pi1 and pi2 plugged into ports 1
  * and 2 of a switch), and a real Pushgateway the failover drill's own code pushes results to. Every
- * fault is switched on through a simulator's knob.
+ * AdGuard and UniFi fault is switched on through a simulator's knob.
  *
  * <p>Cases run in order and each first checks that its alert is not there yet. Each undoes its
- * fault, except the last AdGuard and UniFi cases (the stopped instance and controller stay down).
+ * fault, except the last AdGuard and UniFi cases (the stopped instance and controller stay down)
+ * and the drill cases (each pushes a drill of its own name, which stays).
  */
 @RequiresBinaries({"prometheus", "prometheus-alertmanager", "prometheus-pushgateway"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
