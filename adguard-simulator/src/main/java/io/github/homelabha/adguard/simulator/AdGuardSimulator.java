@@ -244,6 +244,14 @@ public final class AdGuardSimulator implements AutoCloseable {
     generator.setProtectionEnabled(config.protectionEnabled());
   }
 
+  /**
+   * Makes the upstreams answer this share (0 to 1) of the queries they get SERVFAIL, as a failing
+   * resolver or a broken way to it does.
+   */
+  public void setUpstreamServfailRatio(double ratio) {
+    generator.setServfailRatio(ratio);
+  }
+
   public void setFilterListsUpdated(Instant when) {
     config.setFiltersUpdated(when);
   }

@@ -55,6 +55,9 @@ final class QueryGenerator {
       new PriorityQueue<>((a, b) -> a.finish().compareTo(b.finish()));
   private volatile boolean protectionEnabled = true;
 
+  /** Share of forwarded queries the upstreams answer SERVFAIL (1 % is a healthy resolver's). */
+  private volatile double servfailRatio = 0.01;
+
   QueryGenerator(Clock clock, long seed, double slowRatio, Consumer<QueryEntry> sink) {
     this.clock = clock;
     this.random = new Random(seed);
@@ -64,6 +67,13 @@ final class QueryGenerator {
 
   void setProtectionEnabled(boolean enabled) {
     this.protectionEnabled = enabled;
+  }
+
+  void setServfailRatio(double ratio) {
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw new IllegalArgumentException("servfail ratio must be between 0 and 1: " + ratio);
+    }
+    this.servfailRatio = ratio;
   }
 
   /** Starts {@code count} queries now and writes every query whose answer is due. */
@@ -217,7 +227,8 @@ final class QueryGenerator {
           "93.184.216.34");
     }
     double s = random.nextDouble();
-    String status = s < 0.01 ? "SERVFAIL" : s < 0.06 ? "NXDOMAIN" : "NOERROR";
+    double servfail = servfailRatio;
+    String status = s < servfail ? "SERVFAIL" : s < servfail + 0.05 ? "NXDOMAIN" : "NOERROR";
     String upstream = UPSTREAMS.get(random.nextInt(UPSTREAMS.size()));
     return new QueryEntry(
         start,

@@ -287,6 +287,8 @@ final class SimulatorHttpHandler implements HttpHandler {
         case "filters/updated" ->
             sim.setFilterListsUpdated(
                 sim.clock().instant().minus(Durations.parse(q.getOrDefault("age", "0s"))));
+        case "upstream/servfail" ->
+            sim.setUpstreamServfailRatio(Double.parseDouble(q.getOrDefault("ratio", "0.01")));
         case "auth/unlock" -> sim.unlockLogins();
         case "auth/drop-sessions" -> sim.dropSessions();
         default -> {

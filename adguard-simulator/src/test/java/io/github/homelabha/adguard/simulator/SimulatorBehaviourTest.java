@@ -149,6 +149,34 @@ class SimulatorBehaviourTest {
   }
 
   @Test
+  void aFailingUpstreamAnswersTheConfiguredShareServfail() throws Exception {
+    AdGuardSimulator sim = start(SimulatorOptions.forTests().withSeed(3));
+    SimulatorClient c = new SimulatorClient(sim, "admin", "admin");
+    sim.writeQueries(400);
+    assertThat(servfailShareOfForwarded(c)).isLessThan(0.05);
+    assertThat(c.post("/simulator/upstream/servfail?ratio=0.5", "").statusCode()).isEqualTo(200);
+    c.post("/simulator/querylog/clear", "");
+    sim.writeQueries(400);
+    assertThat(servfailShareOfForwarded(c)).isBetween(0.35, 0.65);
+    assertThat(c.post("/simulator/upstream/servfail?ratio=2", "").statusCode()).isEqualTo(400);
+    assertThat(c.post("/simulator/upstream/servfail?ratio=x", "").statusCode()).isEqualTo(400);
+  }
+
+  private static double servfailShareOfForwarded(SimulatorClient c) throws Exception {
+    JsonNode page = JSON.readTree(c.get("/control/querylog?limit=1000").body()).path("data");
+    int forwarded = 0;
+    int servfail = 0;
+    for (JsonNode entry : page) {
+      if (!entry.path("upstream").asText().isEmpty()) {
+        forwarded++;
+        servfail += entry.path("status").asText().equals("SERVFAIL") ? 1 : 0;
+      }
+    }
+    assertThat(forwarded).isGreaterThan(50);
+    return (double) servfail / forwarded;
+  }
+
+  @Test
   void protectionDisabledForAWhileCountsDown() throws Exception {
     AdGuardSimulator sim = start(SimulatorOptions.forTests());
     SimulatorClient c = new SimulatorClient(sim, "admin", "admin");

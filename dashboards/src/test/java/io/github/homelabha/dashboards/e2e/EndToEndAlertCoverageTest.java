@@ -27,35 +27,7 @@ class EndToEndAlertCoverageTest {
           Map.entry(
               "KeepalivedVipMissingOnMaster",
               "keepalived puts a VIP removed from the MASTER back at once; a real MASTER without"
-                  + " its VIP cannot be staged (the expression is unit-tested on recorded series)"),
-          Map.entry("AdGuardDown", adguard()),
-          Map.entry("AdGuardProtectionDisabledOnOneNode", adguard()),
-          Map.entry("AdGuardConfigDrift", adguard()),
-          Map.entry("AdGuardFilterListsStale", adguard()),
-          Map.entry("AdGuardUpstreamErrorRatioHigh", adguard()),
-          Map.entry("UnifiControllerDown", unifi()),
-          Map.entry("UnifiDeviceDisconnected", unifi()),
-          Map.entry("UnifiNodePortDown", unifi()),
-          Map.entry("UnifiNodePortSlow", unifi()),
-          Map.entry("UnifiWanDown", unifi()),
-          Map.entry("UnifiLoginFailures", unifi()),
-          Map.entry("FailoverDrillFailed", drill()),
-          Map.entry("FailoverDrillOverdue", drill()));
-
-  private static String adguard() {
-    return "the AdGuard exporter is not part of the end-to-end cluster; its alerts are unit-tested"
-        + " on a golden exposition recorded from the exporter against the AdGuard simulator";
-  }
-
-  private static String unifi() {
-    return "the UniFi exporter is not part of the end-to-end cluster; its alerts are unit-tested"
-        + " with promtool";
-  }
-
-  private static String drill() {
-    return "the failover drill pushes its results once per run; its alerts are unit-tested with"
-        + " promtool";
-  }
+                  + " its VIP cannot be staged (the expression is unit-tested on recorded series)"));
 
   @Test
   void everyShippedAlertHasAnEndToEndCaseOrAReasonWhyNot() throws Exception {
@@ -80,7 +52,10 @@ class EndToEndAlertCoverageTest {
   @Test
   void theSystemTestsAreFound() throws Exception {
     assertThat(systemTests())
-        .contains(ClusterIncidentsSystemTest.class, ClusterAlertsSystemTest.class);
+        .contains(
+            ClusterIncidentsSystemTest.class,
+            ClusterAlertsSystemTest.class,
+            UpstreamAlertsSystemTest.class);
   }
 
   static Set<String> shownAlerts()
