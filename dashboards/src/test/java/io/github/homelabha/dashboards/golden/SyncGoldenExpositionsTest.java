@@ -42,6 +42,7 @@ class SyncGoldenExpositionsTest {
             "--sync.pair=grafana:source:" + source,
             "--lsyncd.status-file=" + status,
             "--lsyncd.log-file=" + log,
+            noLsyncdProcess(work),
             "--rclone.job=loki:" + SAMPLES.resolve("rclone/sync-failed.jsonl").toRealPath(),
             "--rclone.state-file=" + work.resolve("rclone-state.json"))) {
       ParsedMetrics metrics =
@@ -111,7 +112,10 @@ class SyncGoldenExpositionsTest {
     Path replica = Files.createDirectories(work.resolve("replica"));
     Path status = Files.writeString(work.resolve("lsyncd.status"), "not an lsyncd status file\n");
     try (RunningExporter exporter =
-        start("--sync.pair=grafana:replica:" + replica, "--lsyncd.status-file=" + status)) {
+        start(
+            "--sync.pair=grafana:replica:" + replica,
+            "--lsyncd.status-file=" + status,
+            noLsyncdProcess(work))) {
       ParsedMetrics metrics =
           await()
               .atMost(TIMEOUT)
@@ -148,6 +152,17 @@ class SyncGoldenExpositionsTest {
       assertThat(rclone.isAlive()).isTrue();
       GoldenExpositions.assertMatches("sync", "rclone-rc", metrics, paths(work));
     }
+  }
+
+  /**
+   * The recordings were made with no lsyncd running. Whether one runs on the machine changes what
+   * the exporter serves (the status file's queues only while it runs), and other tests start real
+   * lsyncd processes; a process name nothing uses keeps the recording independent of them.
+   */
+  private static String noLsyncdProcess(Path work) throws IOException {
+    Path config = work.resolve("no-lsyncd-process.yml");
+    Files.writeString(config, "lsyncd:\n  process_name: no-lsyncd-here\n");
+    return "--config.file=" + config;
   }
 
   private static RunningExporter start(String... args) throws Exception {
