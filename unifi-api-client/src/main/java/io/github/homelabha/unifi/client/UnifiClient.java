@@ -88,6 +88,9 @@ public final class UnifiClient implements AutoCloseable {
       Duration call = b.callTimeout != null ? b.callTimeout : Duration.ofSeconds(15);
       hb.callTimeout(call).readTimeout(call);
     }
+    if (b.proxy != null) {
+      hb.proxy(b.proxy.proxy()).proxyAuthenticator(b.proxy.authenticator());
+    }
     if (b.tls != null) {
       TlsSetup.apply(hb, b.tls, base.scheme() + "://" + base.host() + ":" + base.port());
     }
@@ -467,6 +470,7 @@ public final class UnifiClient implements AutoCloseable {
     private String apiKey;
     private Platform platform = Platform.AUTO;
     private TlsOptions tls;
+    private ProxyUrl proxy;
     private Duration connectTimeout;
     private Duration callTimeout;
     private long maxResponseBytes = 64L * 1024 * 1024;
@@ -511,6 +515,25 @@ public final class UnifiClient implements AutoCloseable {
      */
     public Builder tls(TlsOptions tls) {
       this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Reach the controller through this proxy: {@code http://[user:password@]host:port} or {@code
+     * socks5://host:port}. HTTPS is tunnelled with {@code CONNECT}: the certificate checks of
+     * {@link #tls} still apply to the controller itself. Default: none (or the given {@link
+     * #httpClient}'s).
+     *
+     * @throws IllegalArgumentException when {@code proxyUrl} is no such URL
+     */
+    public Builder proxy(String proxyUrl) {
+      this.proxy = ProxyUrl.parse(Objects.requireNonNull(proxyUrl, "proxyUrl"));
+      return this;
+    }
+
+    /** The same, already parsed. */
+    public Builder proxy(ProxyUrl proxy) {
+      this.proxy = proxy;
       return this;
     }
 

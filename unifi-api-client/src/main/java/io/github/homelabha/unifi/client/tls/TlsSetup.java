@@ -2,6 +2,8 @@ package io.github.homelabha.unifi.client.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,12 +16,16 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import okhttp3.internal.tls.OkHostnameVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,28 +46,86 @@ public final class TlsSetup {
    * @throws IllegalArgumentException when the CA file cannot be used (message says why)
    */
   public static void apply(OkHttpClient.Builder builder, TlsOptions options, String where) {
+    X509TrustManager tm;
+    HostnameVerifier verifier;
     switch (options.mode()) {
-      case SYSTEM_CA -> {}
       case CA_FILE -> {
-        X509TrustManager tm = caFileTrustManager(options.caFile());
-        builder.sslSocketFactory(context(tm).getSocketFactory(), tm);
+        tm = caFileTrustManager(options.caFile());
+        verifier = hostNames(options.serverName());
       }
       case PINNED -> {
-        CertificateFingerprint pin = options.fingerprint();
-        X509TrustManager tm = new PinnedTrustManager(pin);
-        builder.sslSocketFactory(context(tm).getSocketFactory(), tm);
-        builder.hostnameVerifier(pinnedHostnames(pin));
+        tm = new PinnedTrustManager(options.fingerprint());
+        verifier = pinnedHostnames(options.fingerprint());
       }
       case INSECURE -> {
         LOG.warn(
             "TLS certificate checks are OFF for {}: anyone on the network path can read the"
                 + " credentials; pin the certificate's fingerprint instead",
             where);
-        X509TrustManager tm = new TrustAllManager();
-        builder.sslSocketFactory(context(tm).getSocketFactory(), tm);
-        builder.hostnameVerifier((host, session) -> true);
+        tm = new TrustAllManager();
+        verifier = (host, session) -> true;
+      }
+      default -> {
+        if (options.serverName().isEmpty() && options.clientCertificate().isEmpty()) {
+          return; // OkHttp's defaults (or those of the client given to the builder)
+        }
+        tm = systemTrustManager();
+        verifier = hostNames(options.serverName());
       }
     }
+    SSLSocketFactory factory = context(keyManagers(options), tm).getSocketFactory();
+    if (!options.serverName().isEmpty()) {
+      factory = new ServerNameSocketFactory(factory, options.serverName());
+    }
+    builder.sslSocketFactory(factory, tm);
+    builder.hostnameVerifier(verifier);
+  }
+
+  /** OkHttp's own host name check, against {@code serverName} when one is given. */
+  private static HostnameVerifier hostNames(String serverName) {
+    if (serverName.isEmpty()) {
+      return OkHostnameVerifier.INSTANCE;
+    }
+    return (host, session) -> OkHostnameVerifier.INSTANCE.verify(serverName, session);
+  }
+
+  private static KeyManager[] keyManagers(TlsOptions options) {
+    if (options.clientCertificate().isEmpty()) {
+      return null;
+    }
+    TlsOptions.ClientCertificate cc = options.clientCertificate().get();
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      char[] password = new char[0];
+      store.setKeyEntry("client", cc.key(), password, cc.chain().toArray(X509Certificate[]::new));
+      KeyManagerFactory f = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      f.init(store, password);
+      return f.getKeyManagers();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException(
+          "cannot use the client certificate: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static X509TrustManager systemTrustManager() {
+    try {
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init((KeyStore) null);
+      return firstX509(tmf.getTrustManagers());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the system's trusted CAs", e);
+    }
+  }
+
+  private static X509TrustManager firstX509(TrustManager[] managers) {
+    for (TrustManager tm : managers) {
+      if (tm instanceof X509TrustManager x) {
+        return x;
+      }
+    }
+    throw new IllegalStateException("no X.509 trust manager in this JVM");
   }
 
   /** The pinned certificate stands for the host, whatever names it carries. */
@@ -76,10 +140,10 @@ public final class TlsSetup {
     };
   }
 
-  private static SSLContext context(X509TrustManager tm) {
+  private static SSLContext context(KeyManager[] keyManagers, X509TrustManager tm) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {tm}, new SecureRandom());
+      context.init(keyManagers, new TrustManager[] {tm}, new SecureRandom());
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available in this JVM", e);
@@ -110,12 +174,7 @@ public final class TlsSetup {
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
-      for (TrustManager tm : tmf.getTrustManagers()) {
-        if (tm instanceof X509TrustManager x) {
-          return x;
-        }
-      }
-      throw new IllegalStateException("no X.509 trust manager in this JVM");
+      return firstX509(tmf.getTrustManagers());
     } catch (CertificateException e) {
       throw new IllegalArgumentException("CA file " + file + " is not PEM certificates", e);
     } catch (IOException e) {
@@ -173,6 +232,58 @@ public final class TlsSetup {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
+    }
+  }
+
+  /**
+   * Opens TLS over OkHttp's socket with {@code serverName} as the peer host, so the JDK sends it as
+   * SNI (it sends none for an IP address); the handshake itself stays the JDK's.
+   */
+  private static final class ServerNameSocketFactory extends SSLSocketFactory {
+    private final SSLSocketFactory delegate;
+    private final String serverName;
+
+    ServerNameSocketFactory(SSLSocketFactory delegate, String serverName) {
+      this.delegate = delegate;
+      this.serverName = serverName;
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+        throws IOException {
+      return delegate.createSocket(s, serverName, port, autoClose);
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      return delegate.createSocket(host, port, localHost, localPort);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+      return delegate.createSocket(address, port, localAddress, localPort);
     }
   }
 }
