@@ -7,6 +7,7 @@ import io.github.homelabha.core.api.Exporter;
 import io.github.homelabha.core.api.ExporterSetup;
 import io.github.homelabha.core.api.LandingTable;
 import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.unifi.client.ProxyUrl;
 import io.github.homelabha.unifi.client.UnifiClient;
 import io.github.homelabha.unifi.exporter.config.ControllerConfig;
 import io.github.homelabha.unifi.exporter.config.UnifiConfig;
@@ -74,7 +75,24 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
         ConfigFlag.toggle(
             "unifi.tls.insecure",
             "unifi.tls_config.insecure_skip_verify",
-            "Do not check the certificate at all (not recommended; logs a warning)."));
+            "Do not check the certificate at all (not recommended; logs a warning)."),
+        ConfigFlag.value(
+            "unifi.tls.server-name",
+            "unifi.tls_config.server_name",
+            "Name to send as SNI and to check the certificate against instead of the URL's host."),
+        ConfigFlag.value(
+            "unifi.tls.cert-file",
+            "unifi.tls_config.cert_file",
+            "Client certificate (PEM) for a controller or proxy that asks for one."),
+        ConfigFlag.value(
+            "unifi.tls.key-file",
+            "unifi.tls_config.key_file",
+            "Private key (PEM) of --unifi.tls.cert-file; not readable by other users."),
+        ConfigFlag.value(
+            "unifi.proxy-url",
+            "unifi.proxy_url",
+            "Proxy to reach the controller through: http://host:port or socks5://host:port"
+                + " (a proxy password belongs in the config file, not on the command line)."));
   }
 
   @Override
@@ -98,6 +116,10 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
     List<ControllerConfig> all = config.all();
     for (int i = 0; i < all.size(); i++) {
       ControllerConfig c = all.get(i);
+      if (!c.proxyUrl.isEmpty()) {
+        // Validated already; the password in it must be masked wherever it could be logged.
+        ProxyUrl.parse(c.proxyUrl).password().ifPresent(setup::registerSecret);
+      }
       try {
         targets.add(new ControllerTarget(c, newClient(c)));
       } catch (IllegalArgumentException e) {
@@ -112,7 +134,10 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
     setup.addLandingSection("Controllers", () -> controllersTable(targets));
   }
 
-  /** The core's upstream options (tls_config, backoff, timeout) mapped onto the UniFi client. */
+  /**
+   * The core's upstream options (tls_config, proxy_url, backoff, timeout) mapped onto the UniFi
+   * client.
+   */
   static UnifiClient newClient(ControllerConfig c) {
     Duration connect =
         c.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? c.timeout : Duration.ofSeconds(5);
@@ -124,6 +149,9 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
             .callTimeout(c.timeout)
             .maxResponseBytes(c.maxResponseBytes)
             .backoff(c.backoff.auth, c.backoff.rateLimited, c.backoff.max);
+    if (!c.proxyUrl.isEmpty()) {
+      b.proxy(c.proxyUrl);
+    }
     if (c.usesApiKey()) {
       b.apiKey(c.apiKey.value());
     } else {

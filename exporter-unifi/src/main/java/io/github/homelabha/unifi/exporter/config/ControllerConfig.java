@@ -93,16 +93,30 @@ public class ControllerConfig extends HttpUpstreamConfig {
     return password != null || basicAuth == null ? password : basicAuth.password;
   }
 
-  /** The core's {@code tls_config} as the UniFi client's TLS options. */
+  /**
+   * The core's {@code tls_config} as the UniFi client's TLS options: every key of it. The client
+   * certificate is read with the core's PEM reader, so the same key files work as for every other
+   * exporter of this project (PKCS#8, PKCS#1 and SEC1 keys).
+   *
+   * @throws IllegalArgumentException when a file cannot be used (the message names the file)
+   */
   public TlsOptions tlsOptions() {
     UpstreamTlsConfig tls = tlsConfig;
+    TlsOptions options;
     if (!tls.pinnedSha256.isEmpty()) {
-      return TlsOptions.pinned(tls.pinnedSha256);
+      options = TlsOptions.pinned(tls.pinnedSha256);
+    } else if (!tls.caFile.isEmpty()) {
+      options = TlsOptions.caFile(Path.of(tls.caFile));
+    } else {
+      options = tls.insecureSkipVerify ? TlsOptions.insecure() : TlsOptions.systemCa();
     }
-    if (!tls.caFile.isEmpty()) {
-      return TlsOptions.caFile(Path.of(tls.caFile));
+    if (!tls.serverName.isEmpty()) {
+      options = options.withServerName(tls.serverName);
     }
-    return tls.insecureSkipVerify ? TlsOptions.insecure() : TlsOptions.systemCa();
+    if (!tls.certFile.isEmpty()) {
+      options = options.withClientCertificate(ClientCertificates.read(tls.certFile, tls.keyFile));
+    }
+    return options;
   }
 
   @Override
@@ -131,19 +145,13 @@ public class ControllerConfig extends HttpUpstreamConfig {
     }
     problems.require(authorization == null, "authorization", "UniFi takes no Authorization header");
     problems.require(
-        tlsConfig == null || tlsConfig.certFile.isEmpty(),
-        "tls_config.cert_file",
-        "client certificates are not supported for UniFi controllers");
-    problems.require(
-        tlsConfig == null || tlsConfig.serverName.isEmpty(),
-        "tls_config.server_name",
-        "not supported for UniFi controllers: pin the certificate (pinned_sha256) instead");
-    problems.require(
-        tlsConfig == null || tlsConfig.caFile.isEmpty() || !tlsConfig.insecureSkipVerify,
+        tlsConfig == null
+            || (tlsConfig.caFile.isEmpty() ? 0 : 1)
+                    + (tlsConfig.pinnedSha256.isEmpty() ? 0 : 1)
+                    + (tlsConfig.insecureSkipVerify ? 1 : 0)
+                <= 1,
         "tls_config",
         "set only one of ca_file, pinned_sha256, insecure_skip_verify");
-    problems.require(
-        proxyUrl == null || proxyUrl.isEmpty(), "proxy_url", "not supported for UniFi controllers");
     problems.require(
         List.of("auto", "classic", "unifi_os", "unifi-os", "unifios")
             .contains(platform.toLowerCase(Locale.ROOT)),
