@@ -80,7 +80,7 @@ public final class ScrapeEngine {
     for (int i = 0; i < list.size(); i++) {
       TargetScraper s = list.get(i);
       String label = labelled ? s.target().name() : null;
-      snapshots.addAll(results.get(i).snapshots(label));
+      snapshots.addAll(results.get(i).snapshots(label, s.labelsCache()));
       outcomes.add(new SelfMetrics.Outcome(label, results.get(i), s.errorCounts()));
     }
     snapshots.addAll(self.snapshots(outcomes, true));
@@ -90,7 +90,7 @@ public final class ScrapeEngine {
   /** Everything for {@code /probe?target=NAME}: that target alone, unlabelled. */
   public MetricSnapshots collectOne(TargetScraper scraper, Duration budget) {
     ScrapeResult r = scraper.scrape(budget);
-    List<MetricSnapshot> snapshots = new ArrayList<>(r.snapshots(null));
+    List<MetricSnapshot> snapshots = new ArrayList<>(r.snapshots(null, scraper.labelsCache()));
     snapshots.addAll(self.snapshots(List.of(new SelfMetrics.Outcome(null, r, Map.of())), false));
     return merge(snapshots);
   }

@@ -92,14 +92,24 @@ public final class ScrapeResult {
    * {@code targetLabel} is not null.
    */
   List<MetricSnapshot> snapshots(String targetLabel) {
+    return snapshots(targetLabel, new LabelsCache());
+  }
+
+  /** The same, reusing the labels of the series {@code cache} holds from the last exposition. */
+  List<MetricSnapshot> snapshots(String targetLabel, LabelsCache cache) {
+    LabelsCache.Lookup lookup = cache.begin(targetLabel);
     List<MetricSnapshot> out = new ArrayList<>(samples.size());
-    samples.forEach((family, list) -> out.add(snapshot(family, list, targetLabel)));
+    samples.forEach((family, list) -> out.add(snapshot(family, list, targetLabel, lookup)));
+    lookup.finish();
     return out;
   }
 
   private static MetricSnapshot snapshot(
-      MetricFamily family, List<SampleBuffer.Sample> list, String targetLabel) {
-    LabelsMaker labels = new LabelsMaker(family, targetLabel);
+      MetricFamily family,
+      List<SampleBuffer.Sample> list,
+      String targetLabel,
+      LabelsCache.Lookup lookup) {
+    SeriesLabels labels = new SeriesLabels(family, targetLabel, lookup);
     switch (family.type()) {
       case GAUGE -> {
         GaugeSnapshot.Builder b =
@@ -154,17 +164,22 @@ public final class ScrapeResult {
   }
 
   /**
-   * Builds each series' labels in one step, the target's included: client_java validates and sorts
-   * the names on every call, so one call per series instead of two (with {@code Labels.add}) halves
-   * that work on large scrapes. The names array is made once per family.
+   * Each series' labels, the target's included: reused from the last exposition when the series was
+   * in it, else made in one step (client_java validates and sorts the names on every call, so one
+   * call per series instead of two with {@code Labels.add}). The names array is made once per
+   * family.
    */
-  private static final class LabelsMaker {
+  private static final class SeriesLabels implements LabelsCache.LabelsMaker {
+    private final MetricFamily family;
     private final String[] names;
     private final String targetLabel;
+    private final LabelsCache.Lookup lookup;
 
-    LabelsMaker(MetricFamily family, String targetLabel) {
+    SeriesLabels(MetricFamily family, String targetLabel, LabelsCache.Lookup lookup) {
       List<String> declared = family.labelNames();
+      this.family = family;
       this.targetLabel = targetLabel;
+      this.lookup = lookup;
       this.names = declared.toArray(new String[declared.size() + (targetLabel == null ? 0 : 1)]);
       if (targetLabel != null) {
         names[declared.size()] = MetricFamily.TARGET_LABEL;
@@ -172,7 +187,12 @@ public final class ScrapeResult {
     }
 
     Labels of(SampleBuffer.Sample s) {
-      String[] values = s.labelValues();
+      return lookup.labels(family, s.labelValues(), this);
+    }
+
+    @Override
+    public Labels of(String[] labelValues) {
+      String[] values = labelValues;
       if (targetLabel != null) {
         values = java.util.Arrays.copyOf(values, values.length + 1);
         values[values.length - 1] = targetLabel;

@@ -40,6 +40,7 @@ public final class TargetScraper {
   private final Object lock = new Object();
   private Flight inFlight;
   private volatile ScrapeResult last;
+  private final LabelsCache labelsCache = new LabelsCache();
   private String lastLoggedError;
 
   private record Flight(Future<ScrapeResult> future, Instant startedAt, Instant deadline) {}
@@ -62,6 +63,11 @@ public final class TargetScraper {
   }
 
   /** The latest finished result, or null before the first scrape. */
+  /** The labels of this target's last exposition, for the next one. */
+  LabelsCache labelsCache() {
+    return labelsCache;
+  }
+
   public ScrapeResult last() {
     return last;
   }
