@@ -132,7 +132,9 @@ public final class UnifiBench {
             + "exporter scrape:  median %.1f ms, p90 %.1f ms%n"
             + "overhead ratio (scrape / raw fetch, medians): %.2fx%n"
             + "CPU time of the process (simulator included): raw fetch median %.1f ms,"
-            + " scrape median %.1f ms, ratio %.2fx%n",
+            + " scrape median %.1f ms, ratio %.2fx%n"
+            + "CPU time summed over all rounds (the OS counts it in 10 ms ticks, which a sum"
+            + " averages out): raw fetch %.0f ms, scrape %.0f ms, ratio %.2fx%n",
         series,
         format,
         encoding,
@@ -144,7 +146,10 @@ public final class UnifiBench {
         x / r,
         median(rawCpu),
         median(scrapeCpu),
-        median(scrapeCpu) / median(rawCpu));
+        median(scrapeCpu) / median(rawCpu),
+        sum(rawCpu),
+        sum(scrapeCpu),
+        sum(scrapeCpu) / sum(rawCpu));
   }
 
   private static String gunzipIfNeeded(HttpResponse<byte[]> answer) throws IOException {
@@ -262,6 +267,10 @@ public final class UnifiBench {
       p.destroy();
       p.waitFor();
     }
+  }
+
+  private static double sum(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private static double median(List<Double> values) {
