@@ -53,7 +53,7 @@ public final class WebServer {
             cfg -> {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
-              // The scrape handler compresses /metrics itself; the rest is small.
+              // The scrape endpoints compress themselves (FastGzipExchange); the rest is small.
               cfg.http.compressionStrategy = CompressionStrategy.NONE;
               // A handful of threads is plenty for a scrape every few seconds, and each costs
               // stack memory on a 1 GiB Pi. Each exporter has its own, even with several in one
@@ -82,7 +82,9 @@ public final class WebServer {
               cfg.routes.before(ctx -> security.check(ctx));
               cfg.routes.get(
                   telemetryPath,
-                  ctx -> metrics.handleRequest(new HttpExchangeAdapter(ctx.req(), ctx.res())));
+                  ctx ->
+                      metrics.handleRequest(
+                          FastGzipExchange.of(new HttpExchangeAdapter(ctx.req(), ctx.res()))));
               cfg.routes.get(
                   "/probe",
                   ctx -> {
@@ -101,7 +103,8 @@ public final class WebServer {
                                   + "\n");
                       return;
                     }
-                    probe.handleRequest(new HttpExchangeAdapter(ctx.req(), ctx.res()));
+                    probe.handleRequest(
+                        FastGzipExchange.of(new HttpExchangeAdapter(ctx.req(), ctx.res())));
                   });
               cfg.routes.get("/", ctx -> ctx.html(landing.render(engine.budget(null))));
               cfg.routes.get("/-/healthy", ctx -> text(ctx, HttpStatus.OK, "Healthy"));

@@ -194,6 +194,31 @@ class ScrapeFrameworkTest {
               new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
               StandardCharsets.UTF_8);
       assertThat(body).contains("fake_up 1");
+      // Whole (the gzip trailer was read, so the stream was finished); fastest level.
+      assertThat(body).contains("fake_value{kind=\"main\"} 1.0").endsWith("\n");
+      // Never the uncompressed length client_java computes.
+      r.headers()
+          .firstValue("content-length")
+          .ifPresent(n -> assertThat(Integer.parseInt(n)).isEqualTo(r.body().length));
+      java.io.ByteArrayOutputStream fastest = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.GZIPOutputStream gz =
+          new java.util.zip.GZIPOutputStream(fastest) {
+            {
+              def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+          }) {
+        gz.write(body.getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(r.body()).as("compressed at the fastest level").isEqualTo(fastest.toByteArray());
+      HttpResponse<byte[]> refused =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(e.baseUrl() + "/metrics"))
+                      .header("Accept-Encoding", "gzip;q=0, identity")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(refused.headers().firstValue("content-encoding")).isEmpty();
+      assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("fake_up 1");
     }
   }
 
