@@ -31,7 +31,6 @@ import java.util.Optional;
  * happened. See the module README for flags, metrics and the keepalived settings it relies on.
  */
 public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
-  private boolean stateLabel;
 
   @Override
   public String name() {
@@ -101,12 +100,12 @@ public final class KeepalivedExporter implements Exporter<KeepalivedConfig> {
 
   @Override
   public List<MetricFamily> metricFamilies() {
-    return KeepalivedMetrics.all(stateLabel);
+    return KeepalivedMetrics.all();
   }
 
   @Override
   public void configure(KeepalivedConfig config, ExporterSetup setup) {
-    stateLabel = config.compat.stateLabel;
+    boolean stateLabel = config.compat.stateLabel;
     EventLog events = new EventLog(config.eventsKept);
     Map<String, SignalNumbers> signalsByBinary = new HashMap<>();
     Map<String, Optional<String>> versionByBinary = new HashMap<>();

@@ -46,7 +46,9 @@ public interface Exporter<C> {
   /**
    * Every metric family the targets may emit (self metrics excluded, the core adds those). A target
    * writing an undeclared family or other label names fails its scrape, so this list is the
-   * exporter's metric catalog.
+   * exporter's metric catalog. It must not depend on {@link #configure}: the build writes the
+   * catalog from an unconfigured instance (declare a label that a switch adds as {@linkplain
+   * MetricFamily#withOptionalLabels optional}).
    */
   List<MetricFamily> metricFamilies();
 

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * families up front ({@link Exporter#metricFamilies()}); the build writes them to the metric
  * catalog and the core rejects samples that do not match their declaration.
  *
+ * <p>A family may end in optional labels ({@link #withOptionalLabels}) that a configuration switch
+ * adds to every series, so the declaration (and the catalog) does not depend on the configuration:
+ * a sample then carries either all label values or only the required ones.
+ *
  * <p>Names are the ones users see and grep for: counters end in {@code _total}, info metrics in
  * {@code _info}. The label {@code target} is reserved for the core.
  */
@@ -33,10 +37,17 @@ public final class MetricFamily {
   private final Type type;
   private final String help;
   private final List<String> labelNames;
+  // the leading labels every sample has; the others (trailing) are optional
+  private final int requiredLabels;
   // Families are looked up once per written sample: hash once.
   private final int hash;
 
   private MetricFamily(String name, Type type, String help, List<String> labelNames) {
+    this(name, type, help, labelNames, labelNames.size());
+  }
+
+  private MetricFamily(
+      String name, Type type, String help, List<String> labelNames, int requiredLabels) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("invalid metric name: " + name);
     }
@@ -78,7 +89,8 @@ public final class MetricFamily {
     this.type = type;
     this.help = help;
     this.labelNames = List.copyOf(labelNames);
-    this.hash = Objects.hash(name, type, this.labelNames);
+    this.requiredLabels = requiredLabels;
+    this.hash = Objects.hash(name, type, this.labelNames, requiredLabels);
   }
 
   public static MetricFamily gauge(String name, String help, String... labelNames) {
@@ -101,6 +113,20 @@ public final class MetricFamily {
     return new MetricFamily(name, Type.HISTOGRAM, help, List.of(labelNames));
   }
 
+  /**
+   * The same family with {@code optional} labels added after its own: each sample carries either
+   * all label values or only the ones this family already had (a compatibility switch that adds a
+   * label to every series, declared whatever the switch says).
+   */
+  public MetricFamily withOptionalLabels(String... optional) {
+    if (requiredLabels != labelNames.size()) {
+      throw new IllegalStateException(name + " already has optional labels");
+    }
+    List<String> all = new java.util.ArrayList<>(labelNames);
+    all.addAll(List.of(optional));
+    return new MetricFamily(name, type, help, all, labelNames.size());
+  }
+
   /** The exposed name, e.g. {@code keepalived_become_master_total}. */
   public String name() {
     return name;
@@ -114,8 +140,22 @@ public final class MetricFamily {
     return help;
   }
 
+  /** All label names, the optional ones last. */
   public List<String> labelNames() {
     return labelNames;
+  }
+
+  /**
+   * How many leading labels every sample has; the rest are {@linkplain #withOptionalLabels
+   * optional}.
+   */
+  public int requiredLabelCount() {
+    return requiredLabels;
+  }
+
+  /** Whether a sample may carry {@code count} label values: all of them, or the required ones. */
+  public boolean acceptsLabelCount(int count) {
+    return count == labelNames.size() || count == requiredLabels;
   }
 
   /** The name without the {@code _total}/{@code _info} suffix, as client_java's model wants it. */
@@ -145,7 +185,8 @@ public final class MetricFamily {
         || o instanceof MetricFamily f
             && f.name.equals(name)
             && f.type == type
-            && f.labelNames.equals(labelNames);
+            && f.labelNames.equals(labelNames)
+            && f.requiredLabels == requiredLabels;
   }
 
   @Override
@@ -155,6 +196,13 @@ public final class MetricFamily {
 
   @Override
   public String toString() {
-    return type.name().toLowerCase() + " " + name + labelNames;
+    return type.name().toLowerCase()
+        + " "
+        + name
+        + (requiredLabels == labelNames.size()
+            ? labelNames
+            : labelNames.subList(0, requiredLabels)
+                + " optional "
+                + labelNames.subList(requiredLabels, labelNames.size()));
   }
 }

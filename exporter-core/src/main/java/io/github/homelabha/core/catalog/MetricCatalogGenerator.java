@@ -54,7 +54,11 @@ public final class MetricCatalogGenerator {
   public static List<Entry> entries(Exporter<?> exporter) {
     List<Entry> out = new ArrayList<>();
     for (MetricFamily f : exporter.metricFamilies()) {
-      List<String> labels = new ArrayList<>(f.labelNames());
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < f.labelNames().size(); i++) {
+        // optional labels are marked as the target label is: only some series have them
+        labels.add(f.labelNames().get(i) + (i < f.requiredLabelCount() ? "" : "?"));
+      }
       labels.add(MetricFamily.TARGET_LABEL + "?");
       out.add(new Entry(f.name(), f.type().name().toLowerCase(), f.help(), labels, "exporter"));
     }

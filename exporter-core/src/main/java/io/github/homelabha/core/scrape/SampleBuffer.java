@@ -73,14 +73,9 @@ public final class SampleBuffer implements MetricWriter {
     if (family.type() != type) {
       throw new IllegalStateException(family.name() + " is a " + family.type() + ", not " + type);
     }
-    if (labels.length != family.labelNames().size()) {
+    if (!family.acceptsLabelCount(labels.length)) {
       throw new IllegalStateException(
-          family.name()
-              + " takes labels "
-              + family.labelNames()
-              + ", got "
-              + labels.length
-              + " values");
+          "wrong number of label values for " + family + ": got " + labels.length);
     }
     String[] values = new String[labels.length];
     for (int i = 0; i < labels.length; i++) {

@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -142,7 +143,7 @@ public final class ScrapeResult {
           Histogram h = s.histogram();
           double[] bounds = h.upperBounds();
           long[] counts = h.bucketCounts();
-          double[] withInf = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+          double[] withInf = Arrays.copyOf(bounds, bounds.length + 1);
           withInf[bounds.length] = Double.POSITIVE_INFINITY;
           b.dataPoint(
               HistogramSnapshot.HistogramDataPointSnapshot.builder()
@@ -172,6 +173,9 @@ public final class ScrapeResult {
   private static final class SeriesLabels implements LabelsCache.LabelsMaker {
     private final MetricFamily family;
     private final String[] names;
+    // for samples without the family's optional labels (null when it has none)
+    private final String[] requiredNames;
+    private final int requiredCount;
     private final String targetLabel;
     private final LabelsCache.Lookup lookup;
 
@@ -180,25 +184,38 @@ public final class ScrapeResult {
       this.family = family;
       this.targetLabel = targetLabel;
       this.lookup = lookup;
-      this.names = declared.toArray(new String[declared.size() + (targetLabel == null ? 0 : 1)]);
+      this.names = withTarget(declared, targetLabel);
+      this.requiredCount = family.requiredLabelCount();
+      this.requiredNames =
+          family.requiredLabelCount() == declared.size()
+              ? null
+              : withTarget(declared.subList(0, family.requiredLabelCount()), targetLabel);
+    }
+
+    private static String[] withTarget(List<String> declared, String targetLabel) {
+      String[] out = declared.toArray(new String[declared.size() + (targetLabel == null ? 0 : 1)]);
       if (targetLabel != null) {
-        names[declared.size()] = MetricFamily.TARGET_LABEL;
+        out[declared.size()] = MetricFamily.TARGET_LABEL;
       }
+      return out;
     }
 
     Labels of(SampleBuffer.Sample s) {
       return lookup.labels(family, s.labelValues(), this);
     }
 
+    /** The value count tells which names apply: a sample may leave optional labels out. */
     @Override
     public Labels of(String[] labelValues) {
       String[] values = labelValues;
+      String[] labelNames =
+          requiredNames != null && values.length == requiredCount ? requiredNames : names;
       if (targetLabel != null) {
-        values = java.util.Arrays.copyOf(values, values.length + 1);
+        values = Arrays.copyOf(values, values.length + 1);
         values[values.length - 1] = targetLabel;
       }
       // Labels.of copies both arrays before sorting them
-      return Labels.of(names, values);
+      return Labels.of(labelNames, values);
     }
   }
 }

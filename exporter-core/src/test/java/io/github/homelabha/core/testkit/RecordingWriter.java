@@ -20,12 +20,15 @@ import java.util.Set;
 public final class RecordingWriter implements MetricWriter {
   private final SampleBuffer buffer;
 
-  /** A written sample; {@code labels} in the family's label order. */
+  /**
+   * A written sample; {@code labels} in the family's label order (without the optional ones when
+   * the collector left them out).
+   */
   public record Sample(MetricFamily family, List<String> labels, double value) {
-    /** The value of one label by name, or null. */
+    /** The value of one label by name, or null (also for an optional label left out). */
     public String label(String name) {
       int i = family.labelNames().indexOf(name);
-      return i < 0 ? null : labels.get(i);
+      return i < 0 || i >= labels.size() ? null : labels.get(i);
     }
   }
 

@@ -14,24 +14,30 @@ import java.util.List;
  * {@code state} label ({@code compat.state_label}).
  */
 public final class CounterCollector {
+  private static final List<MetricFamily> FAMILIES = declare();
+
   private final boolean stateLabel;
-  private final List<MetricFamily> families;
 
   public CounterCollector(boolean stateLabel) {
     this.stateLabel = stateLabel;
-    this.families = families(stateLabel);
   }
 
-  /** The counter families, in {@link CompatCounter} order, with or without the state label. */
-  static List<MetricFamily> families(boolean stateLabel) {
+  /**
+   * The counter families, in {@link CompatCounter} order. {@code state} is declared optional: the
+   * switch decides whether the series carry it, the declaration (and the catalog) stays the same.
+   */
+  static List<MetricFamily> families() {
+    return FAMILIES;
+  }
+
+  private static List<MetricFamily> declare() {
     List<MetricFamily> out = new ArrayList<>();
     for (CompatCounter c : CompatCounter.values()) {
       out.add(
-          stateLabel
-              ? MetricFamily.counter(c.metric(), c.help(), "iname", "intf", "vrid", "state")
-              : MetricFamily.counter(c.metric(), c.help(), VrrpCollector.INSTANCE));
+          MetricFamily.counter(c.metric(), c.help(), VrrpCollector.INSTANCE)
+              .withOptionalLabels("state"));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   public void write(KeepalivedDump dump, MetricWriter out) {
@@ -46,9 +52,9 @@ public final class CounterCollector {
     for (int k = 0; k < all.length; k++) {
       double v = all[k].value(i, s);
       if (stateLabel) {
-        out.counter(families.get(k), v, i.name(), i.interfaceName(), vrid, i.state().name());
+        out.counter(FAMILIES.get(k), v, i.name(), i.interfaceName(), vrid, i.state().name());
       } else {
-        out.counter(families.get(k), v, i.name(), i.interfaceName(), vrid);
+        out.counter(FAMILIES.get(k), v, i.name(), i.interfaceName(), vrid);
       }
     }
   }

@@ -13,13 +13,13 @@ public final class KeepalivedMetrics {
 
   private KeepalivedMetrics() {}
 
-  public static List<MetricFamily> all(boolean stateLabel) {
+  public static List<MetricFamily> all() {
     List<MetricFamily> out = new ArrayList<>();
     out.addAll(VrrpCollector.families());
     out.addAll(VipCollector.families());
     out.addAll(TrackingCollector.families());
     out.addAll(SourceCollector.families());
-    out.addAll(CounterCollector.families(stateLabel));
+    out.addAll(CounterCollector.families());
     return out;
   }
 }

@@ -23,7 +23,7 @@ class CollectorsTest {
 
   @Test
   void writesInstanceStateVipsScriptsAndCompatibleCounters() throws Exception {
-    RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(false));
+    RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all());
     HostAddresses host = new HostAddresses(Set.of("eth0 192.0.2.100", "eth0 192.0.2.150"));
 
     new DumpCollectors(false).write(dump("master"), Optional.of(host), out);
@@ -48,14 +48,15 @@ class CollectorsTest {
     assertThat(out.valueOf("keepalived_become_master_total", "iname", "VI_DNS")).isEqualTo(1);
     assertThat(out.valueOf("keepalived_gratuitous_arp_delay_total", "iname", "VI_DNS"))
         .isEqualTo(5);
-    assertThat(out.samples("keepalived_become_master_total").get(0).family().labelNames())
-        .containsExactly("iname", "intf", "vrid");
+    RecordingWriter.Sample counter = out.samples("keepalived_become_master_total").get(0);
+    assertThat(counter.labels()).hasSize(3); // iname, intf, vrid
+    assertThat(counter.label("state")).isNull(); // declared optional, off by default
     assertThat(out.toString()).doesNotContain(Fixtures.TEST_PASSWORD);
   }
 
   @Test
   void compatStateLabelAddsTheCurrentStateToCounters() throws Exception {
-    RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all(true));
+    RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all());
 
     new DumpCollectors(true).write(dump("script-failed-backup"), Optional.empty(), out);
 
