@@ -55,4 +55,22 @@ class LabelsCacheTest {
     assertThat((Object) labels(scrape("1").snapshots("nas", cache)).get(0))
         .isSameAs(labelled.get(0));
   }
+
+  @Test
+  void aSeriesWithoutItsOptionalLabelIsNotMistakenForOneWithIt() {
+    MetricFamily events =
+        MetricFamily.counter("fake_events_total", "Events.", "name").withOptionalLabels("state");
+    LabelsCache cache = new LabelsCache();
+    for (int i = 0; i < 2; i++) {
+      SampleBuffer buffer = new SampleBuffer(null, new Redactor());
+      buffer.counter(events, 1, "a");
+      buffer.counter(events, 1, "b", "up");
+      List<Labels> labels =
+          labels(
+              ScrapeResult.success(buffer.samples(), Instant.EPOCH, Duration.ZERO)
+                  .snapshots(null, cache));
+      assertThat(labels)
+          .containsExactly(Labels.of("name", "a"), Labels.of("name", "b", "state", "up"));
+    }
+  }
 }
