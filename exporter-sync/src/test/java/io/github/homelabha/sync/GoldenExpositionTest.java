@@ -9,7 +9,7 @@ import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.core.upstream.UpstreamHttp;
 import io.github.homelabha.sync.lsyncd.LsyncdConfig;
 import io.github.homelabha.sync.lsyncd.LsyncdTarget;
-import io.github.homelabha.sync.proc.ProcessTable;
+import io.github.homelabha.sync.proc.FakeProc;
 import io.github.homelabha.sync.rclone.RcClient;
 import io.github.homelabha.sync.rclone.RcloneConfig;
 import io.github.homelabha.sync.rclone.RcloneJobConfig;
@@ -55,7 +55,8 @@ class GoldenExpositionTest {
     config.statusFile = dir.resolve("lsyncd.status").toString();
     config.logFile = dir.resolve("lsyncd.log").toString();
     LsyncdTarget target =
-        new LsyncdTarget(config, Map.of("/srv/data/grafana/", "grafana"), processes("lsyncd"));
+        new LsyncdTarget(
+            config, Map.of("/srv/data/grafana/", "grafana"), FakeProc.withProcesses(dir, "lsyncd"));
 
     assertGolden("lsyncd-two-syncs-busy.txt", target, LsyncdTarget.FAMILIES);
   }
@@ -87,7 +88,7 @@ class GoldenExpositionTest {
         new RcloneJobsTarget(
             List.of(job),
             new RcloneStateStore(dir.resolve("state/rclone.json")),
-            processes(),
+            FakeProc.withProcesses(dir),
             Duration.ofSeconds(90),
             ZoneOffset.UTC,
             new MutableClock(Instant.parse("2026-11-23T19:00:00Z")));
@@ -100,18 +101,6 @@ class GoldenExpositionTest {
     RecordingWriter out = new RecordingWriter(families);
     target.scrape(new FixedScrapeContext(), out);
     GoldenExposition.assertMatches(GOLDEN.resolve(file), GoldenExposition.render(out, families));
-  }
-
-  /** A /proc with one process per name: whether lsyncd or rclone runs is read from it. */
-  private ProcessTable processes(String... names) throws IOException {
-    Path proc = Files.createTempDirectory(dir, "proc");
-    int pid = 100;
-    for (String name : names) {
-      Path p = Files.createDirectories(proc.resolve(Integer.toString(pid++)));
-      Files.writeString(p.resolve("comm"), name + "\n");
-      Files.writeString(p.resolve("cmdline"), name + "\0");
-    }
-    return new ProcessTable(proc);
   }
 
   private static String fixture(String name) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
+import io.github.homelabha.sync.proc.FakeProc;
 import io.github.homelabha.sync.proc.ProcessTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,7 @@ class LsyncdTargetTest {
 
   /** A fake /proc with one process of the given name (or none). */
   private ProcessTable procWith(String... names) throws Exception {
-    Path proc = Files.createTempDirectory(dir, "proc");
-    int pid = 100;
-    for (String name : names) {
-      Path p = Files.createDirectories(proc.resolve(Integer.toString(pid++)));
-      Files.writeString(p.resolve("comm"), name + "\n");
-      Files.writeString(p.resolve("cmdline"), name + "\0--flag\0");
-    }
-    return new ProcessTable(proc);
+    return FakeProc.withProcesses(dir, names);
   }
 
   private LsyncdTarget target(ProcessTable processes, String logFile) throws Exception {
