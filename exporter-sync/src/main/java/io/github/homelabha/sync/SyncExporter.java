@@ -10,13 +10,16 @@ import io.github.homelabha.core.upstream.UpstreamHttp;
 import io.github.homelabha.sync.canary.CanaryCollector;
 import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.canary.CanaryWriter;
+import io.github.homelabha.sync.lsyncd.LsyncdCollector;
 import io.github.homelabha.sync.lsyncd.LsyncdTarget;
 import io.github.homelabha.sync.pair.PairConfig;
 import io.github.homelabha.sync.pair.PairTarget;
 import io.github.homelabha.sync.proc.ProcessTable;
 import io.github.homelabha.sync.rclone.RcClient;
+import io.github.homelabha.sync.rclone.RcloneJobCollector;
 import io.github.homelabha.sync.rclone.RcloneJobConfig;
 import io.github.homelabha.sync.rclone.RcloneJobsTarget;
+import io.github.homelabha.sync.rclone.RcloneRcCollector;
 import io.github.homelabha.sync.rclone.RcloneRcTarget;
 import io.github.homelabha.sync.rclone.RcloneStateStore;
 import io.github.homelabha.sync.role.RoleResolver;
@@ -113,9 +116,9 @@ public final class SyncExporter implements Exporter<SyncConfig> {
             PairTarget.FAMILIES,
             CanaryCollector.FAMILIES,
             TreeCollector.FAMILIES,
-            LsyncdTarget.FAMILIES,
-            RcloneRcTarget.FAMILIES,
-            RcloneJobsTarget.FAMILIES,
+            LsyncdCollector.FAMILIES,
+            RcloneRcCollector.FAMILIES,
+            RcloneJobCollector.FAMILIES,
             NothingConfiguredTarget.FAMILIES)
         .flatMap(List::stream)
         .toList();

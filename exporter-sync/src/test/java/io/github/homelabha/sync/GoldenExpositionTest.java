@@ -7,13 +7,16 @@ import io.github.homelabha.core.testkit.GoldenExposition;
 import io.github.homelabha.core.testkit.MutableClock;
 import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.core.upstream.UpstreamHttp;
+import io.github.homelabha.sync.lsyncd.LsyncdCollector;
 import io.github.homelabha.sync.lsyncd.LsyncdConfig;
 import io.github.homelabha.sync.lsyncd.LsyncdTarget;
 import io.github.homelabha.sync.proc.FakeProc;
 import io.github.homelabha.sync.rclone.RcClient;
 import io.github.homelabha.sync.rclone.RcloneConfig;
+import io.github.homelabha.sync.rclone.RcloneJobCollector;
 import io.github.homelabha.sync.rclone.RcloneJobConfig;
 import io.github.homelabha.sync.rclone.RcloneJobsTarget;
+import io.github.homelabha.sync.rclone.RcloneRcCollector;
 import io.github.homelabha.sync.rclone.RcloneRcTarget;
 import io.github.homelabha.sync.rclone.RcloneStateStore;
 import java.io.IOException;
@@ -58,7 +61,7 @@ class GoldenExpositionTest {
         new LsyncdTarget(
             config, Map.of("/srv/data/grafana/", "grafana"), FakeProc.withProcesses(dir, "lsyncd"));
 
-    assertGolden("lsyncd-two-syncs-busy.txt", target, LsyncdTarget.FAMILIES);
+    assertGolden("lsyncd-two-syncs-busy.txt", target, LsyncdCollector.FAMILIES);
   }
 
   @Test
@@ -73,7 +76,7 @@ class GoldenExpositionTest {
       RcloneRcTarget target =
           new RcloneRcTarget(new RcClient(http.client("rclone", config)), config.url);
 
-      assertGolden("rclone-rc.txt", target, RcloneRcTarget.FAMILIES);
+      assertGolden("rclone-rc.txt", target, RcloneRcCollector.FAMILIES);
     }
   }
 
@@ -93,7 +96,7 @@ class GoldenExpositionTest {
             ZoneOffset.UTC,
             new MutableClock(Instant.parse("2026-11-23T19:00:00Z")));
 
-    assertGolden("rclone-jobs.txt", target, RcloneJobsTarget.FAMILIES);
+    assertGolden("rclone-jobs.txt", target, RcloneJobCollector.FAMILIES);
   }
 
   private static void assertGolden(String file, Target target, List<MetricFamily> families)
