@@ -12,6 +12,7 @@ import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.canary.CanaryWriter;
 import io.github.homelabha.sync.lsyncd.LsyncdCollector;
 import io.github.homelabha.sync.lsyncd.LsyncdTarget;
+import io.github.homelabha.sync.pair.PairCollector;
 import io.github.homelabha.sync.pair.PairConfig;
 import io.github.homelabha.sync.pair.PairTarget;
 import io.github.homelabha.sync.proc.ProcessTable;
@@ -113,13 +114,12 @@ public final class SyncExporter implements Exporter<SyncConfig> {
   @Override
   public List<MetricFamily> metricFamilies() {
     return Stream.of(
-            PairTarget.FAMILIES,
+            PairCollector.FAMILIES,
             CanaryCollector.FAMILIES,
             TreeCollector.FAMILIES,
             LsyncdCollector.FAMILIES,
             RcloneRcCollector.FAMILIES,
-            RcloneJobCollector.FAMILIES,
-            NothingConfiguredTarget.FAMILIES)
+            RcloneJobCollector.FAMILIES)
         .flatMap(List::stream)
         .toList();
   }
