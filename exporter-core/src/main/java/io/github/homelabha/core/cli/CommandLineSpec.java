@@ -68,8 +68,20 @@ final class CommandLineSpec {
     spec.addOption(
         OptionSpec.builder("--version").versionHelp(true).description("Show the version.").build());
 
-    value(spec, LISTEN, "[HOST]:PORT", ":" + exporter.defaultPort(), "Address to listen on.");
-    value(spec, TELEMETRY, "PATH", "/metrics", "Path under which to expose metrics.");
+    // Go exporters take these two with one dash too, and units written for them do so
+    // (keepalived-exporter's: -web.listen-address=:9165): they work here unchanged.
+    value(
+        spec,
+        List.of(LISTEN, LISTEN.substring(1)),
+        "[HOST]:PORT",
+        ":" + exporter.defaultPort(),
+        "Address to listen on.");
+    value(
+        spec,
+        List.of(TELEMETRY, TELEMETRY.substring(1)),
+        "PATH",
+        "/metrics",
+        "Path under which to expose metrics.");
     value(
         spec,
         WEB_CONFIG,
@@ -125,8 +137,14 @@ final class CommandLineSpec {
 
   private static void value(
       CommandSpec spec, String name, String label, String defaultValue, String description) {
+    value(spec, List.of(name), label, defaultValue, description);
+  }
+
+  /** The first name is the flag's own; its environment variable is named after it. */
+  private static void value(
+      CommandSpec spec, List<String> names, String label, String defaultValue, String description) {
     spec.addOption(
-        OptionSpec.builder(name)
+        OptionSpec.builder(names.toArray(String[]::new))
             .type(String.class)
             .paramLabel(label)
             .arity("1")
