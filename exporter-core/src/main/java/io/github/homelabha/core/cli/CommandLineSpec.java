@@ -68,6 +68,24 @@ final class CommandLineSpec {
     spec.addOption(
         OptionSpec.builder("--version").versionHelp(true).description("Show the version.").build());
 
+    addCommonFlags(spec, exporter);
+    addExporterFlags(spec, exporter);
+
+    CommandLine cl = new CommandLine(spec);
+    cl.setDefaultValueProvider(
+        option -> {
+          if (!(option instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
+            return null;
+          }
+          String v = env.get(envName(exporter, o.names()[0]));
+          return v != null ? v : o.defaultValue();
+        });
+    cl.setUsageHelpLongOptionsMaxWidth(32);
+    return cl;
+  }
+
+  /** The flags every exporter has (README, "What every exporter has in common"). */
+  private static void addCommonFlags(CommandSpec spec, Exporter<?> exporter) {
     // Go exporters take these two with one dash too, and units written for them do so
     // (keepalived-exporter's: -web.listen-address=:9165): they work here unchanged.
     value(
@@ -105,7 +123,10 @@ final class CommandLineSpec {
         "DURATION",
         "500ms",
         "Subtracted from Prometheus' scrape timeout, so the answer arrives in time.");
+  }
 
+  /** The exporter's own flags, each setting one key of its YAML configuration. */
+  private static void addExporterFlags(CommandSpec spec, Exporter<?> exporter) {
     for (ConfigFlag f : exporter.flags()) {
       List<String> names = new ArrayList<>();
       names.add("--" + f.name());
@@ -121,18 +142,6 @@ final class CommandLineSpec {
       }
       spec.addOption(b.build());
     }
-
-    CommandLine cl = new CommandLine(spec);
-    cl.setDefaultValueProvider(
-        option -> {
-          if (!(option instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
-            return null;
-          }
-          String v = env.get(envName(exporter, o.names()[0]));
-          return v != null ? v : o.defaultValue();
-        });
-    cl.setUsageHelpLongOptionsMaxWidth(32);
-    return cl;
   }
 
   private static void value(
