@@ -201,8 +201,8 @@ class KeepalivedExporterTest {
             "gauge keepalived_dump_age_seconds[]",
             "gauge keepalived_dump_duration_seconds[]",
             "gauge keepalived_vrrp_state[iname, intf, vrid, ip_address]",
-            "counter keepalived_become_master_total[iname, intf, vrid]",
-            "counter keepalived_advertisements_received_total[iname, intf, vrid]",
+            "counter keepalived_become_master_total[iname, intf, vrid] optional [state]",
+            "counter keepalived_advertisements_received_total[iname, intf, vrid] optional [state]",
             "gauge keepalived_script_status[name]");
   }
 }

@@ -1,21 +1,15 @@
 package io.github.homelabha.sync;
 
-import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.Target;
-import java.util.List;
+import io.github.homelabha.sync.pair.PairCollector;
 
 /**
  * Stands in when no pair, lsyncd or rclone is configured, so the exporter still answers with {@code
  * sync_up 1} and says there is nothing to watch rather than serving an empty page.
  */
 final class NothingConfiguredTarget implements Target {
-  static final MetricFamily PAIRS =
-      MetricFamily.gauge("sync_pairs_configured", "Pairs this exporter watches.");
-
-  static final List<MetricFamily> FAMILIES = List.of(PAIRS);
-
   @Override
   public String name() {
     return "sync";
@@ -28,6 +22,6 @@ final class NothingConfiguredTarget implements Target {
 
   @Override
   public void scrape(ScrapeContext context, MetricWriter out) {
-    out.gauge(PAIRS, 0);
+    PairCollector.noneConfigured(out);
   }
 }

@@ -10,13 +10,17 @@ import io.github.homelabha.core.upstream.UpstreamHttp;
 import io.github.homelabha.sync.canary.CanaryCollector;
 import io.github.homelabha.sync.canary.CanaryWriteTask;
 import io.github.homelabha.sync.canary.CanaryWriter;
+import io.github.homelabha.sync.lsyncd.LsyncdCollector;
 import io.github.homelabha.sync.lsyncd.LsyncdTarget;
+import io.github.homelabha.sync.pair.PairCollector;
 import io.github.homelabha.sync.pair.PairConfig;
 import io.github.homelabha.sync.pair.PairTarget;
 import io.github.homelabha.sync.proc.ProcessTable;
 import io.github.homelabha.sync.rclone.RcClient;
+import io.github.homelabha.sync.rclone.RcloneJobCollector;
 import io.github.homelabha.sync.rclone.RcloneJobConfig;
 import io.github.homelabha.sync.rclone.RcloneJobsTarget;
+import io.github.homelabha.sync.rclone.RcloneRcCollector;
 import io.github.homelabha.sync.rclone.RcloneRcTarget;
 import io.github.homelabha.sync.rclone.RcloneStateStore;
 import io.github.homelabha.sync.role.RoleResolver;
@@ -110,13 +114,12 @@ public final class SyncExporter implements Exporter<SyncConfig> {
   @Override
   public List<MetricFamily> metricFamilies() {
     return Stream.of(
-            PairTarget.FAMILIES,
+            PairCollector.FAMILIES,
             CanaryCollector.FAMILIES,
             TreeCollector.FAMILIES,
-            LsyncdTarget.FAMILIES,
-            RcloneRcTarget.FAMILIES,
-            RcloneJobsTarget.FAMILIES,
-            NothingConfiguredTarget.FAMILIES)
+            LsyncdCollector.FAMILIES,
+            RcloneRcCollector.FAMILIES,
+            RcloneJobCollector.FAMILIES)
         .flatMap(List::stream)
         .toList();
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The recommended JVM flags live in {@code ha-exporters/src/main/dist/jvm.options}; the packages'
- * {@code /etc/default} files, their start script, the container image and the README repeat them
+ * {@code /etc/default} files, their start script, the container image and the READMEs repeat them
  * because those must work without the file. A flag changed in one place only fails here.
  */
 class RecommendedJvmFlagsTest {
@@ -63,10 +63,18 @@ class RecommendedJvmFlagsTest {
   }
 
   @Test
-  void theReadmesJavaCommandUsesTheRecommendedFlags() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    Matcher m = Pattern.compile("(?s)MALLOC_ARENA_MAX=1 java (.*?)-jar ").matcher(readme);
-    assertThat(m.find()).as("the java command line in README.md").isTrue();
-    assertThat(words(m.group(1).replace("\\\n", " "))).isEqualTo(recommended());
+  void everyJavaCommandOfTheReadmesUsesTheRecommendedFlags() throws IOException {
+    Pattern command = Pattern.compile("(?s)MALLOC_ARENA_MAX=1 java (.*?)-jar ");
+    for (String file : List.of("README.md", "exporter-sync/README.md")) {
+      Matcher m = command.matcher(Files.readString(ROOT.resolve(file)));
+      int found = 0;
+      while (m.find()) {
+        found++;
+        assertThat(words(m.group(1).replace("\\\n", " ")))
+            .as("java command line %d in %s", found, file)
+            .isEqualTo(recommended());
+      }
+      assertThat(found).as("java command lines in %s", file).isPositive();
+    }
   }
 }

@@ -11,10 +11,10 @@ import mockwebserver3.RecordedRequest;
  * reads need that cookie or Basic credentials, and each {@code /control/} path a scrape reads
  * answers with our sample answer.
  */
-final class AdGuardAnswers {
+public final class AdGuardAnswers {
   private AdGuardAnswers() {}
 
-  static MockResponse answer(RecordedRequest request, String session) {
+  public static MockResponse answer(RecordedRequest request, String session) {
     String path = request.getUrl().encodedPath();
     if (path.equals("/control/login") && "POST".equals(request.getMethod())) {
       return new MockResponse.Builder()

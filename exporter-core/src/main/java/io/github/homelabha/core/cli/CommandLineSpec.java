@@ -68,8 +68,38 @@ final class CommandLineSpec {
     spec.addOption(
         OptionSpec.builder("--version").versionHelp(true).description("Show the version.").build());
 
-    value(spec, LISTEN, "[HOST]:PORT", ":" + exporter.defaultPort(), "Address to listen on.");
-    value(spec, TELEMETRY, "PATH", "/metrics", "Path under which to expose metrics.");
+    addCommonFlags(spec, exporter);
+    addExporterFlags(spec, exporter);
+
+    CommandLine cl = new CommandLine(spec);
+    cl.setDefaultValueProvider(
+        option -> {
+          if (!(option instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
+            return null;
+          }
+          String v = env.get(envName(exporter, o.names()[0]));
+          return v != null ? v : o.defaultValue();
+        });
+    cl.setUsageHelpLongOptionsMaxWidth(32);
+    return cl;
+  }
+
+  /** The flags every exporter has (README, "What every exporter has in common"). */
+  private static void addCommonFlags(CommandSpec spec, Exporter<?> exporter) {
+    // Go exporters take these two with one dash too, and units written for them do so
+    // (keepalived-exporter's: -web.listen-address=:9165): they work here unchanged.
+    value(
+        spec,
+        List.of(LISTEN, LISTEN.substring(1)),
+        "[HOST]:PORT",
+        ":" + exporter.defaultPort(),
+        "Address to listen on.");
+    value(
+        spec,
+        List.of(TELEMETRY, TELEMETRY.substring(1)),
+        "PATH",
+        "/metrics",
+        "Path under which to expose metrics.");
     value(
         spec,
         WEB_CONFIG,
@@ -93,7 +123,10 @@ final class CommandLineSpec {
         "DURATION",
         "500ms",
         "Subtracted from Prometheus' scrape timeout, so the answer arrives in time.");
+  }
 
+  /** The exporter's own flags, each setting one key of its YAML configuration. */
+  private static void addExporterFlags(CommandSpec spec, Exporter<?> exporter) {
     for (ConfigFlag f : exporter.flags()) {
       List<String> names = new ArrayList<>();
       names.add("--" + f.name());
@@ -109,24 +142,18 @@ final class CommandLineSpec {
       }
       spec.addOption(b.build());
     }
-
-    CommandLine cl = new CommandLine(spec);
-    cl.setDefaultValueProvider(
-        option -> {
-          if (!(option instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
-            return null;
-          }
-          String v = env.get(envName(exporter, o.names()[0]));
-          return v != null ? v : o.defaultValue();
-        });
-    cl.setUsageHelpLongOptionsMaxWidth(32);
-    return cl;
   }
 
   private static void value(
       CommandSpec spec, String name, String label, String defaultValue, String description) {
+    value(spec, List.of(name), label, defaultValue, description);
+  }
+
+  /** The first name is the flag's own; its environment variable is named after it. */
+  private static void value(
+      CommandSpec spec, List<String> names, String label, String defaultValue, String description) {
     spec.addOption(
-        OptionSpec.builder(name)
+        OptionSpec.builder(names.toArray(String[]::new))
             .type(String.class)
             .paramLabel(label)
             .arity("1")

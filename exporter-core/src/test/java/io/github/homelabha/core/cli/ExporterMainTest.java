@@ -51,6 +51,21 @@ class ExporterMainTest {
   }
 
   @Test
+  void listenAddressAndTelemetryPathTakeOneDashAsInGoExportersUnits() throws Exception {
+    assertThat(
+            run(
+                Map.of(),
+                "--config.check",
+                "-web.listen-address=127.0.0.1:9999",
+                "-web.telemetry-path=/m",
+                "--fake.target=a"))
+        .contains("configuration OK");
+    assertThatThrownBy(() -> run(Map.of(), "--config.check", "-web.telemetry-path", "/"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("--web.telemetry-path");
+  }
+
+  @Test
   void environmentSetsFlagsAndTheCommandLineWins() throws Exception {
     Map<String, String> env = Map.of("FAKE_EXPORTER_FAKE_TARGET", "from-env:3");
     try (RunningExporter e = RunningExporter.start(new FakeExporter(), env)) {

@@ -2,7 +2,7 @@ package io.github.homelabha.keepalived.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.homelabha.core.api.MetricFamily;
+import io.github.homelabha.core.testkit.GoldenExposition;
 import io.github.homelabha.core.testkit.RecordingWriter;
 import io.github.homelabha.keepalived.Fixtures;
 import io.github.homelabha.keepalived.dump.DumpAssembler;
@@ -11,10 +11,7 @@ import io.github.homelabha.keepalived.dump.KeepalivedDump;
 import io.github.homelabha.keepalived.dump.StatsParser;
 import io.github.homelabha.keepalived.dump.TextDataParser;
 import io.github.homelabha.keepalived.vip.HostAddresses;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,9 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every series the exporter writes for each recorded keepalived 2.2.7 dump, compared line by line
- * with {@code src/test/resources/golden/}. A change to a metric name, label or value shows up as a
- * diff of those files; after an intended change, regenerate them with {@code -Dgolden.update=true}
- * and review the diff.
+ * with {@code src/test/resources/golden/} (see {@link GoldenExposition}).
  */
 class GoldenExpositionTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -52,14 +47,10 @@ class GoldenExpositionTest {
     RecordingWriter out = new RecordingWriter(KeepalivedMetrics.all());
     new DumpCollectors(stateLabel).write(dump, Optional.of(HOST), out);
 
-    String actual = render(out, KeepalivedMetrics.all());
+    String actual = GoldenExposition.render(out, KeepalivedMetrics.all());
     Path golden =
         GOLDEN.resolve(fixture + "." + format + (stateLabel ? ".state-label" : "") + ".txt");
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, actual);
-    }
-    assertThat(actual).isEqualTo(Files.readString(golden));
+    GoldenExposition.assertMatches(golden, actual);
     assertThat(actual).doesNotContain(Fixtures.TEST_PASSWORD);
   }
 
@@ -70,29 +61,5 @@ class GoldenExpositionTest {
         ? DumpAssembler.fromJson(
             JsonDumpParser.parse(Fixtures.dump(base + ".json")), Optional.of(data))
         : DumpAssembler.fromText(data, StatsParser.parse(Fixtures.dump(base + ".stats")));
-  }
-
-  /**
-   * One line per series, {@code name{label="value",...} value}: families in catalog order, series
-   * in the order written.
-   */
-  private static String render(RecordingWriter out, List<MetricFamily> catalog) {
-    StringBuilder s = new StringBuilder();
-    for (RecordingWriter.Sample sample :
-        out.all().stream()
-            .sorted(java.util.Comparator.comparingInt(x -> catalog.indexOf(x.family())))
-            .toList()) {
-      MetricFamily f = sample.family();
-      List<String> pairs = new ArrayList<>();
-      for (int i = 0; i < sample.labels().size(); i++) {
-        pairs.add(f.labelNames().get(i) + "=\"" + sample.labels().get(i) + "\"");
-      }
-      s.append(f.name())
-          .append(pairs.isEmpty() ? "" : "{" + String.join(",", pairs) + "}")
-          .append(' ')
-          .append(sample.value())
-          .append('\n');
-    }
-    return s.toString();
   }
 }

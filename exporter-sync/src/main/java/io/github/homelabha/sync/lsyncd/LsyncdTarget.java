@@ -1,6 +1,5 @@
 package io.github.homelabha.sync.lsyncd;
 
-import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
@@ -16,76 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The {@code lsyncd} target: emits {@code sync_lsyncd_*} from the statusFile, the process table and
- * (optionally) the log file.
+ * The {@code lsyncd} target: reads the statusFile, the process table and (optionally) the log file;
+ * {@link LsyncdCollector} maps what it read to {@code sync_lsyncd_*}.
  *
  * <p>The statusFile is left behind when lsyncd exits, so its delays are only served while an lsyncd
  * process runs; a garbled or persistently half-written file fails the scrape either way.
  */
 public final class LsyncdTarget implements Target {
-  public static final MetricFamily RUNNING =
-      MetricFamily.gauge("sync_lsyncd_running", "1 when an lsyncd process runs on this node.");
-  public static final MetricFamily DELAYS =
-      MetricFamily.gauge(
-          "sync_lsyncd_delays",
-          "Changes lsyncd has queued and not yet synced ('There are N delays'), per sync block."
-              + " Only while lsyncd runs.",
-          "source",
-          "pair");
-  public static final MetricFamily QUEUED =
-      MetricFamily.gauge(
-          "sync_lsyncd_queued_changes",
-          "Listed delays per state (active = being transferred, wait = waiting for the delay,"
-              + " block = waiting for another change).",
-          "source",
-          "pair",
-          "state");
-  public static final MetricFamily ACTIVE =
-      MetricFamily.gauge(
-          "sync_lsyncd_active_transfers", "Delays being transferred right now.", "source", "pair");
-  public static final MetricFamily WATCHED =
-      MetricFamily.gauge(
-          "sync_lsyncd_watched_directories", "Directories lsyncd has inotify watches on.");
-  public static final MetricFamily STATUS_TIME =
-      MetricFamily.gauge(
-          "sync_lsyncd_status_file_timestamp_seconds",
-          "Modification time of the statusFile. Not a heartbeat: lsyncd rewrites it only when it"
-              + " wakes up.");
-  public static final MetricFamily EXITS =
-      MetricFamily.counter(
-          "sync_lsyncd_rsync_exits_total",
-          "rsync runs by exit code, from the lsyncd log since the exporter started following it"
-              + " (0, 23, 24 are success).",
-          "exit_code");
-  public static final MetricFamily RETRIES =
-      MetricFamily.counter(
-          "sync_lsyncd_rsync_retries_total",
-          "Lists lsyncd will retry because rsync failed ('Retrying a list after exitcode').");
-  public static final MetricFamily LOG_ERRORS =
-      MetricFamily.counter("sync_lsyncd_log_errors_total", "Lines lsyncd logged at level Error.");
-  public static final MetricFamily LAST_EXIT =
-      MetricFamily.gauge(
-          "sync_lsyncd_last_rsync_exit_code", "Exit code of the latest rsync run in the log.");
-
-  public static final List<MetricFamily> FAMILIES =
-      List.of(
-          RUNNING,
-          DELAYS,
-          QUEUED,
-          ACTIVE,
-          WATCHED,
-          STATUS_TIME,
-          EXITS,
-          RETRIES,
-          LOG_ERRORS,
-          LAST_EXIT);
-
   /**
    * About 40 bytes per queued change: a backlog of over a million changes. The file is parsed as it
    * is read, in constant memory; the cap bounds the time a file that never ends can take.
@@ -133,7 +74,7 @@ public final class LsyncdTarget implements Target {
   @Override
   public void scrape(ScrapeContext context, MetricWriter out) throws Exception {
     OptionalInt running = processes.count(config.processName);
-    running.ifPresent(n -> out.gauge(RUNNING, n > 0));
+    running.ifPresent(n -> LsyncdCollector.running(n > 0, out));
     // Unknown process state (no /proc): serve the file and let the reader judge its age.
     boolean serveDelays = running.isEmpty() || running.getAsInt() > 0;
     if (!config.statusFile.isEmpty()) {
@@ -158,19 +99,9 @@ public final class LsyncdTarget implements Target {
       }
       return;
     }
-    out.gauge(STATUS_TIME, read.get().mtimeMillis / 1000.0);
-    if (!serveDelays) {
-      return;
-    }
-    LsyncdStatus status = read.get().status;
-    out.gauge(WATCHED, status.watchedDirectories());
-    for (LsyncdStatus.Sync sync : status.syncs()) {
-      String pair = pairBySource.getOrDefault(sync.source(), "");
-      out.gauge(DELAYS, sync.delays(), sync.source(), pair);
-      out.gauge(ACTIVE, sync.active(), sync.source(), pair);
-      for (String state : List.of("active", "wait", "block", "other")) {
-        out.gauge(QUEUED, sync.delaysByState().getOrDefault(state, 0), sync.source(), pair, state);
-      }
+    LsyncdCollector.statusFileTime(read.get().mtimeMillis, out);
+    if (serveDelays) {
+      LsyncdCollector.status(read.get().status, pairBySource, out);
     }
   }
 
@@ -218,11 +149,6 @@ public final class LsyncdTarget implements Target {
       throw new ScrapeException(
           "unreadable", "cannot read lsyncd log " + config.logFile + ": " + FileErrors.describe(e));
     }
-    for (Map.Entry<Integer, Long> e : counts.exitsByCode().entrySet()) {
-      out.counter(EXITS, e.getValue(), Integer.toString(e.getKey()));
-    }
-    out.counter(RETRIES, counts.retries());
-    out.counter(LOG_ERRORS, counts.errors());
-    counts.lastExitCode().ifPresent(code -> out.gauge(LAST_EXIT, code));
+    LsyncdCollector.log(counts, out);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.homelabha.sync.pair;
 
-import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,17 +28,6 @@ import java.util.Optional;
  * stale lag is served.
  */
 public final class PairTarget implements Target {
-  public static final MetricFamily INFO =
-      MetricFamily.info(
-          "sync_pair_info",
-          "A configured pair: its role now, the configured role (auto follows the VIP) and the path.",
-          "pair",
-          "role",
-          "configured_role",
-          "path");
-
-  public static final List<MetricFamily> FAMILIES = List.of(INFO);
-
   private final String pair;
   private final Role configuredRole;
   private final Path directory;
@@ -96,7 +83,7 @@ public final class PairTarget implements Target {
           "cannot tell whether this node is source of pair " + pair + ": " + e.getMessage());
     }
     String roleLabel = role.label();
-    out.info(INFO, pair, roleLabel, configuredRole.label(), directory.toString());
+    PairCollector.info(pair, role, configuredRole, directory, out);
     Instant now = clock.instant();
     if (role == Role.SOURCE) {
       CanaryWriteStatus writes = writer.statusWritingIfStale(pair, canaryInterval.multipliedBy(2));

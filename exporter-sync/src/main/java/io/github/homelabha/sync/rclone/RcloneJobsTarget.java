@@ -1,6 +1,5 @@
 package io.github.homelabha.sync.rclone;
 
-import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.ScrapeException;
@@ -18,105 +17,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The {@code rclone_jobs} target: emits {@code sync_rclone_job_*} for one-shot rclone runs from
- * their {@code --use-json-log} log files. rclone not running between runs is the normal state; the
- * last results come from the log and the state file.
+ * The {@code rclone_jobs} target: follows the {@code --use-json-log} log files of one-shot rclone
+ * runs; {@link RcloneJobCollector} maps what they said to {@code sync_rclone_job_*}. rclone not
+ * running between runs is the normal state; the last results come from the log and the state file.
  */
 public final class RcloneJobsTarget implements Target {
-  public static final MetricFamily LAST_SUCCESS =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_success_timestamp_seconds",
-          "When the job's latest successful run ended, seconds since the epoch (kept across"
-              + " restarts).",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_timestamp_seconds",
-          "When the job's latest finished run ended, seconds since the epoch.",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN_SUCCESS =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_success",
-          "1 when the job's latest finished run succeeded.",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN_ERRORS =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_errors",
-          "Errors counted in the latest finished run.",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN_BYTES =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_bytes",
-          "Bytes transferred by the latest finished run.",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN_TRANSFERS =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_transfers",
-          "Files transferred by the latest finished run.",
-          "rclone_job");
-  public static final MetricFamily LAST_RUN_DURATION =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_run_duration_seconds",
-          "How long the latest finished run took.",
-          "rclone_job");
-  public static final MetricFamily RUNS =
-      MetricFamily.counter(
-          "sync_rclone_job_runs_total",
-          "Finished runs by result (success, failure).",
-          "rclone_job",
-          "result");
-  public static final MetricFamily ERRORS =
-      MetricFamily.counter(
-          "sync_rclone_job_errors_total",
-          "Errors counted by rclone over all finished runs.",
-          "rclone_job");
-  public static final MetricFamily RUNNING =
-      MetricFamily.gauge(
-          "sync_rclone_job_running",
-          "1 while a run is being logged and not known to be over.",
-          "rclone_job");
-  public static final MetricFamily LAST_ERROR =
-      MetricFamily.info(
-          "sync_rclone_job_last_error_info",
-          "The latest error the job logged (one line, at most 200 characters).",
-          "rclone_job",
-          "message");
-  public static final MetricFamily LAST_ERROR_TIME =
-      MetricFamily.gauge(
-          "sync_rclone_job_last_error_timestamp_seconds",
-          "When the latest error was logged, seconds since the epoch.",
-          "rclone_job");
-  public static final MetricFamily LOG_PRESENT =
-      MetricFamily.gauge(
-          "sync_rclone_job_log_present", "1 when the job's log file exists.", "rclone_job");
-  public static final MetricFamily UNPARSED =
-      MetricFamily.counter(
-          "sync_rclone_job_unparsed_lines_total",
-          "Log lines that were not rclone JSON (wrong flags? another program writing the file?).",
-          "rclone_job");
-  public static final MetricFamily STATE_WRITE_ERRORS =
-      MetricFamily.counter(
-          "sync_rclone_state_write_errors_total",
-          "Failed writes of the state file that keeps job results across restarts.");
-
-  public static final List<MetricFamily> FAMILIES =
-      List.of(
-          LAST_SUCCESS,
-          LAST_RUN,
-          LAST_RUN_SUCCESS,
-          LAST_RUN_ERRORS,
-          LAST_RUN_BYTES,
-          LAST_RUN_TRANSFERS,
-          LAST_RUN_DURATION,
-          RUNS,
-          ERRORS,
-          RUNNING,
-          LAST_ERROR,
-          LAST_ERROR_TIME,
-          LOG_PRESENT,
-          UNPARSED,
-          STATE_WRITE_ERRORS);
-
   private final Map<String, Job> jobs = new LinkedHashMap<>();
   private final Map<String, RcloneJobState> states;
   private final RcloneStateStore store;
@@ -187,12 +92,12 @@ public final class RcloneJobsTarget implements Target {
       }
       changed |=
           state.offset != offsetBefore || state.runsSucceeded + state.runsFailed != runsBefore;
-      write(job.name(), state, present, out);
+      RcloneJobCollector.job(job.name(), state, present, out);
     }
     if (changed) {
       store.save(states);
     }
-    out.counter(STATE_WRITE_ERRORS, store.writeErrors());
+    RcloneJobCollector.stateWriteErrors(store.writeErrors(), out);
   }
 
   /** No rclone has the log file on its command line any more, or the log went quiet. */
@@ -202,29 +107,5 @@ public final class RcloneJobsTarget implements Target {
       return true;
     }
     return job.tracker().currentLastLine().plus(settle).isBefore(clock.instant());
-  }
-
-  private static void write(String job, RcloneJobState s, boolean present, MetricWriter out) {
-    out.gauge(LOG_PRESENT, present, job);
-    out.gauge(RUNNING, s.current != null, job);
-    if (s.lastSuccessMs > 0) {
-      out.gauge(LAST_SUCCESS, s.lastSuccessMs / 1000.0, job);
-    }
-    if (s.lastRunEndMs > 0) {
-      out.gauge(LAST_RUN, s.lastRunEndMs / 1000.0, job);
-      out.gauge(LAST_RUN_SUCCESS, s.lastRunSuccess, job);
-      out.gauge(LAST_RUN_ERRORS, s.lastRunErrors, job);
-      out.gauge(LAST_RUN_BYTES, s.lastRunBytes, job);
-      out.gauge(LAST_RUN_TRANSFERS, s.lastRunTransfers, job);
-      out.gauge(LAST_RUN_DURATION, s.lastRunSeconds, job);
-    }
-    out.counter(RUNS, s.runsSucceeded, job, "success");
-    out.counter(RUNS, s.runsFailed, job, "failure");
-    out.counter(ERRORS, s.errorsTotal, job);
-    out.counter(UNPARSED, s.unparsedLines, job);
-    if (!s.lastError.isEmpty()) {
-      out.info(LAST_ERROR, job, s.lastError);
-      out.gauge(LAST_ERROR_TIME, s.lastErrorMs / 1000.0, job);
-    }
   }
 }

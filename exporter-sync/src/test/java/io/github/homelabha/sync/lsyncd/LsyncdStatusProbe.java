@@ -25,6 +25,7 @@ public final class LsyncdStatusProbe {
     RecordingWriter out = new RecordingWriter();
     new LsyncdTarget(config, Map.of(), new ProcessTable(proc))
         .scrape(new FixedScrapeContext(), out);
-    System.out.println("delays=" + (long) out.valueOf(LsyncdTarget.DELAYS, "/srv/data/big/", ""));
+    System.out.println(
+        "delays=" + (long) out.valueOf(LsyncdCollector.DELAYS, "/srv/data/big/", ""));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.testkit.FixedScrapeContext;
 import io.github.homelabha.core.testkit.RecordingWriter;
+import io.github.homelabha.sync.proc.FakeProc;
 import io.github.homelabha.sync.proc.ProcessTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,7 @@ class LsyncdTargetTest {
 
   /** A fake /proc with one process of the given name (or none). */
   private ProcessTable procWith(String... names) throws Exception {
-    Path proc = Files.createTempDirectory(dir, "proc");
-    int pid = 100;
-    for (String name : names) {
-      Path p = Files.createDirectories(proc.resolve(Integer.toString(pid++)));
-      Files.writeString(p.resolve("comm"), name + "\n");
-      Files.writeString(p.resolve("cmdline"), name + "\0--flag\0");
-    }
-    return new ProcessTable(proc);
+    return FakeProc.withProcesses(dir, names);
   }
 
   private LsyncdTarget target(ProcessTable processes, String logFile) throws Exception {
@@ -41,13 +35,13 @@ class LsyncdTargetTest {
         dir.resolve("lsyncd.status"), LsyncdStatusParserTest.fixture("two-syncs-busy.status"));
     RecordingWriter out = new RecordingWriter();
     target(procWith("lsyncd", "bash"), "").scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(LsyncdTarget.RUNNING)).isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.DELAYS, "/srv/data/grafana/", "grafana")).isEqualTo(5);
-    assertThat(out.valueOf(LsyncdTarget.DELAYS, "/srv/data/loki/", "")).isEqualTo(2);
-    assertThat(out.valueOf(LsyncdTarget.ACTIVE, "/srv/data/grafana/")).isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.QUEUED, "/srv/data/grafana/", "grafana", "block"))
+    assertThat(out.valueOf(LsyncdCollector.RUNNING)).isEqualTo(1);
+    assertThat(out.valueOf(LsyncdCollector.DELAYS, "/srv/data/grafana/", "grafana")).isEqualTo(5);
+    assertThat(out.valueOf(LsyncdCollector.DELAYS, "/srv/data/loki/", "")).isEqualTo(2);
+    assertThat(out.valueOf(LsyncdCollector.ACTIVE, "/srv/data/grafana/")).isEqualTo(1);
+    assertThat(out.valueOf(LsyncdCollector.QUEUED, "/srv/data/grafana/", "grafana", "block"))
         .isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.WATCHED)).isEqualTo(4);
+    assertThat(out.valueOf(LsyncdCollector.WATCHED)).isEqualTo(4);
   }
 
   @Test
@@ -56,9 +50,9 @@ class LsyncdTargetTest {
         dir.resolve("lsyncd.status"), LsyncdStatusParserTest.fixture("two-syncs-busy.status"));
     RecordingWriter out = new RecordingWriter();
     target(procWith("bash"), "").scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(LsyncdTarget.RUNNING)).isZero();
-    assertThat(out.samples(LsyncdTarget.DELAYS)).isEmpty();
-    assertThat(out.value(LsyncdTarget.STATUS_TIME)).isPresent();
+    assertThat(out.valueOf(LsyncdCollector.RUNNING)).isZero();
+    assertThat(out.samples(LsyncdCollector.DELAYS)).isEmpty();
+    assertThat(out.value(LsyncdCollector.STATUS_TIME)).isPresent();
   }
 
   @Test
@@ -96,7 +90,7 @@ class LsyncdTargetTest {
             ScrapeException.class, e -> assertThat(e.reason()).isEqualTo("unreadable"));
     RecordingWriter out = new RecordingWriter();
     target(procWith(), "").scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(LsyncdTarget.RUNNING)).isZero();
+    assertThat(out.valueOf(LsyncdCollector.RUNNING)).isZero();
   }
 
   @Test
@@ -109,12 +103,12 @@ class LsyncdTargetTest {
     LsyncdTarget target = target(procWith("lsyncd"), log.toString());
     RecordingWriter out = new RecordingWriter();
     target.scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(LsyncdTarget.EXITS, "0")).isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.EXITS, "10")).isEqualTo(2);
-    assertThat(out.valueOf(LsyncdTarget.EXITS, "24")).isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.RETRIES)).isEqualTo(2);
-    assertThat(out.valueOf(LsyncdTarget.LOG_ERRORS)).isEqualTo(1);
-    assertThat(out.valueOf(LsyncdTarget.LAST_EXIT)).isEqualTo(24);
+    assertThat(out.valueOf(LsyncdCollector.EXITS, "0")).isEqualTo(1);
+    assertThat(out.valueOf(LsyncdCollector.EXITS, "10")).isEqualTo(2);
+    assertThat(out.valueOf(LsyncdCollector.EXITS, "24")).isEqualTo(1);
+    assertThat(out.valueOf(LsyncdCollector.RETRIES)).isEqualTo(2);
+    assertThat(out.valueOf(LsyncdCollector.LOG_ERRORS)).isEqualTo(1);
+    assertThat(out.valueOf(LsyncdCollector.LAST_EXIT)).isEqualTo(24);
 
     Files.writeString(
         log,
@@ -122,8 +116,8 @@ class LsyncdTargetTest {
         java.nio.file.StandardOpenOption.APPEND);
     RecordingWriter second = new RecordingWriter();
     target.scrape(new FixedScrapeContext(), second);
-    assertThat(second.valueOf(LsyncdTarget.EXITS, "12")).isEqualTo(1);
-    assertThat(second.valueOf(LsyncdTarget.RETRIES)).isEqualTo(3);
-    assertThat(second.valueOf(LsyncdTarget.LAST_EXIT)).isEqualTo(12);
+    assertThat(second.valueOf(LsyncdCollector.EXITS, "12")).isEqualTo(1);
+    assertThat(second.valueOf(LsyncdCollector.RETRIES)).isEqualTo(3);
+    assertThat(second.valueOf(LsyncdCollector.LAST_EXIT)).isEqualTo(12);
   }
 }

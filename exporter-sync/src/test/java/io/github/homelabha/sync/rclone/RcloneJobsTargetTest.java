@@ -39,27 +39,28 @@ class RcloneJobsTargetTest {
     Path emptyProc = Files.createDirectories(dir.resolve("proc"));
     RecordingWriter none = new RecordingWriter();
     target(log, emptyProc).scrape(new FixedScrapeContext(), none);
-    assertThat(none.valueOf(RcloneJobsTarget.LOG_PRESENT, "grafana")).isZero();
-    assertThat(none.value(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isEmpty();
+    assertThat(none.valueOf(RcloneJobCollector.LOG_PRESENT, "grafana")).isZero();
+    assertThat(none.value(RcloneJobCollector.LAST_SUCCESS, "grafana")).isEmpty();
 
     Files.writeString(log, RcloneFixtures.read("sync-ok.jsonl"));
     RecordingWriter first = new RecordingWriter();
     target(log, emptyProc).scrape(new FixedScrapeContext(), first);
     // no rclone process has the log open: the run is over
-    assertThat(first.valueOf(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isEqualTo(1795459415.083);
-    assertThat(first.valueOf(RcloneJobsTarget.RUNS, "grafana", "success")).isEqualTo(1);
-    assertThat(first.valueOf(RcloneJobsTarget.RUNNING, "grafana")).isZero();
+    assertThat(first.valueOf(RcloneJobCollector.LAST_SUCCESS, "grafana")).isEqualTo(1795459415.083);
+    assertThat(first.valueOf(RcloneJobCollector.RUNS, "grafana", "success")).isEqualTo(1);
+    assertThat(first.valueOf(RcloneJobCollector.RUNNING, "grafana")).isZero();
 
     Files.writeString(log, RcloneFixtures.read("sync-failed.jsonl"), StandardOpenOption.APPEND);
     RcloneJobsTarget restarted = target(log, emptyProc);
     RecordingWriter second = new RecordingWriter();
     restarted.scrape(new FixedScrapeContext(), second);
-    assertThat(second.valueOf(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isEqualTo(1795459415.083);
-    assertThat(second.valueOf(RcloneJobsTarget.RUNS, "grafana", "success")).isEqualTo(1);
-    assertThat(second.valueOf(RcloneJobsTarget.RUNS, "grafana", "failure")).isEqualTo(1);
-    assertThat(second.valueOf(RcloneJobsTarget.LAST_RUN_SUCCESS, "grafana")).isZero();
-    assertThat(second.valueOf(RcloneJobsTarget.ERRORS, "grafana")).isEqualTo(38);
-    assertThat(second.samples(RcloneJobsTarget.LAST_ERROR).get(0).labels().get(1))
+    assertThat(second.valueOf(RcloneJobCollector.LAST_SUCCESS, "grafana"))
+        .isEqualTo(1795459415.083);
+    assertThat(second.valueOf(RcloneJobCollector.RUNS, "grafana", "success")).isEqualTo(1);
+    assertThat(second.valueOf(RcloneJobCollector.RUNS, "grafana", "failure")).isEqualTo(1);
+    assertThat(second.valueOf(RcloneJobCollector.LAST_RUN_SUCCESS, "grafana")).isZero();
+    assertThat(second.valueOf(RcloneJobCollector.ERRORS, "grafana")).isEqualTo(38);
+    assertThat(second.samples(RcloneJobCollector.LAST_ERROR).get(0).labels().get(1))
         .contains("not a directory");
 
     // log rotated: a new, empty file does not lose what was learned
@@ -67,7 +68,7 @@ class RcloneJobsTargetTest {
     Files.writeString(log, "");
     RecordingWriter third = new RecordingWriter();
     target(log, emptyProc).scrape(new FixedScrapeContext(), third);
-    assertThat(third.valueOf(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isEqualTo(1795459415.083);
+    assertThat(third.valueOf(RcloneJobCollector.LAST_SUCCESS, "grafana")).isEqualTo(1795459415.083);
   }
 
   @Test
@@ -81,13 +82,13 @@ class RcloneJobsTargetTest {
     RcloneJobsTarget target = target(log, proc.getParent());
     RecordingWriter during = new RecordingWriter();
     target.scrape(new FixedScrapeContext(), during);
-    assertThat(during.valueOf(RcloneJobsTarget.RUNNING, "grafana")).isEqualTo(1);
-    assertThat(during.value(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isEmpty();
+    assertThat(during.valueOf(RcloneJobCollector.RUNNING, "grafana")).isEqualTo(1);
+    assertThat(during.value(RcloneJobCollector.LAST_SUCCESS, "grafana")).isEmpty();
 
     clock.advance(Duration.ofMinutes(2));
     RecordingWriter after = new RecordingWriter();
     target.scrape(new FixedScrapeContext(), after);
-    assertThat(after.valueOf(RcloneJobsTarget.RUNNING, "grafana")).isZero();
-    assertThat(after.value(RcloneJobsTarget.LAST_SUCCESS, "grafana")).isPresent();
+    assertThat(after.valueOf(RcloneJobCollector.RUNNING, "grafana")).isZero();
+    assertThat(after.value(RcloneJobCollector.LAST_SUCCESS, "grafana")).isPresent();
   }
 }

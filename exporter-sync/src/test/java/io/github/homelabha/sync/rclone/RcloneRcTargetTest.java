@@ -94,15 +94,15 @@ class RcloneRcTargetTest {
     RcloneRcTarget target = target();
     RecordingWriter out = new RecordingWriter();
     target.scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(RcloneRcTarget.REACHABLE)).isEqualTo(1);
-    assertThat(out.valueOf(RcloneRcTarget.BYTES)).isEqualTo(1048576);
-    assertThat(out.valueOf(RcloneRcTarget.ERRORS)).isEqualTo(2);
-    assertThat(out.valueOf(RcloneRcTarget.TRANSFERRING)).isEqualTo(1);
-    assertThat(out.valueOf(RcloneRcTarget.LAST_ERROR, "mkdir /srv/standby/x: not a directory"))
+    assertThat(out.valueOf(RcloneRcCollector.REACHABLE)).isEqualTo(1);
+    assertThat(out.valueOf(RcloneRcCollector.BYTES)).isEqualTo(1048576);
+    assertThat(out.valueOf(RcloneRcCollector.ERRORS)).isEqualTo(2);
+    assertThat(out.valueOf(RcloneRcCollector.TRANSFERRING)).isEqualTo(1);
+    assertThat(out.valueOf(RcloneRcCollector.LAST_ERROR, "mkdir /srv/standby/x: not a directory"))
         .isEqualTo(1);
-    assertThat(out.valueOf(RcloneRcTarget.JOBS_RUNNING)).isEqualTo(1);
-    assertThat(out.valueOf(RcloneRcTarget.LAST_JOB_SUCCESS)).isEqualTo(1);
-    assertThat(out.valueOf(RcloneRcTarget.LAST_JOB_SUCCESS_TIME)).isEqualTo(1795460101.123);
+    assertThat(out.valueOf(RcloneRcCollector.JOBS_RUNNING)).isEqualTo(1);
+    assertThat(out.valueOf(RcloneRcCollector.LAST_JOB_SUCCESS)).isEqualTo(1);
+    assertThat(out.valueOf(RcloneRcCollector.LAST_JOB_SUCCESS_TIME)).isEqualTo(1795460101.123);
     // the finished job is remembered, only the running one is asked about again
     target.scrape(new FixedScrapeContext(), new RecordingWriter());
     assertThat(statusCalls).isEqualTo(3);
@@ -114,8 +114,8 @@ class RcloneRcTargetTest {
     server.close();
     RecordingWriter out = new RecordingWriter();
     target(url, null).scrape(new FixedScrapeContext(), out);
-    assertThat(out.valueOf(RcloneRcTarget.REACHABLE)).isZero();
-    assertThat(out.value(RcloneRcTarget.ERRORS)).isEmpty();
+    assertThat(out.valueOf(RcloneRcCollector.REACHABLE)).isZero();
+    assertThat(out.value(RcloneRcCollector.ERRORS)).isEmpty();
   }
 
   @Test

@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
-import io.github.homelabha.sync.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class LsyncdReplicationSystemTest {
   Path status;
   Path lsyncdLog;
   Path config;
-  ChildProcess lsyncd;
+  ManagedProcess lsyncd;
   RunningExporter source;
   RunningExporter replica;
 
@@ -71,8 +72,8 @@ class LsyncdReplicationSystemTest {
             "--tree.scan-interval=1s");
   }
 
-  private ChildProcess startLsyncd() throws Exception {
-    return ChildProcess.start(work.resolve("lsyncd.out"), "lsyncd", config.toString());
+  private ManagedProcess startLsyncd() throws Exception {
+    return ManagedProcess.start(List.of("lsyncd", config.toString()), work.resolve("lsyncd.out"));
   }
 
   @AfterEach
@@ -119,7 +120,7 @@ class LsyncdReplicationSystemTest {
     assertThat(steady.valueOf("sync_lsyncd_running", "target", "lsyncd")).isEqualTo(1);
     assertThat(steady.value("sync_lsyncd_delays", "pair", "data")).isPresent();
 
-    lsyncd.stop();
+    lsyncd.stop(ManagedProcess.DEFAULT_GRACE);
     for (int i = 0; i < 20; i++) {
       Files.writeString(src.resolve("while-stopped-" + i), "x".repeat(i));
     }
@@ -154,7 +155,7 @@ class LsyncdReplicationSystemTest {
   @Test
   void garbageCanaryAndGarbageStatusFileAreClearErrors() throws Exception {
     awaitInSync();
-    lsyncd.stop();
+    lsyncd.stop(ManagedProcess.DEFAULT_GRACE);
     Files.writeString(dst.resolve(".sync-canary"), "not a canary at all\n");
     Files.writeString(status, "\u0000\u0001garbage where lsyncd's report was\n");
     ParsedMetrics r = scrape(replica);

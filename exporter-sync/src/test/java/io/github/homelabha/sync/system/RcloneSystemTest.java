@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.testkit.ParsedMetrics;
 import io.github.homelabha.core.testkit.RunningExporter;
+import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
-import io.github.homelabha.sync.testing.ChildProcess;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,9 @@ class RcloneSystemTest {
     command[i++] = "-v";
     command[i++] = "--retries=1";
     command[i++] = "--low-level-retries=1";
-    try (ChildProcess p = ChildProcess.start(work.resolve("rclone.out"), command)) {
-      return p.waitFor(60);
+    try (ManagedProcess p = ManagedProcess.start(List.of(command), work.resolve("rclone.out"))) {
+      return p.awaitExit(Duration.ofSeconds(60))
+          .orElseThrow(() -> new AssertionError(p + " did not finish within 60 s"));
     }
   }
 
@@ -116,14 +118,15 @@ class RcloneSystemTest {
     }
     String url = "http://127.0.0.1:" + port;
     Files.writeString(work.resolve("blocker"), "x");
-    try (ChildProcess rcd =
-            ChildProcess.start(
-                work.resolve("rcd.out"),
-                "rclone",
-                "rcd",
-                "--config=" + work.resolve("rclone.conf"),
-                "--rc-addr=127.0.0.1:" + port,
-                "--rc-no-auth");
+    try (ManagedProcess rcd =
+            ManagedProcess.start(
+                List.of(
+                    "rclone",
+                    "rcd",
+                    "--config=" + work.resolve("rclone.conf"),
+                    "--rc-addr=127.0.0.1:" + port,
+                    "--rc-no-auth"),
+                work.resolve("rcd.out"));
         RunningExporter exporter =
             RunningExporter.start(new SyncExporter(), "--rclone.url=" + url)) {
       await()
@@ -150,7 +153,7 @@ class RcloneSystemTest {
                         e -> assertThat(e.labels().get("message")).contains("not a directory"));
                 assertThat(s.valueOf("sync_rclone_rc_last_job_success")).isZero();
               });
-      rcd.stop();
+      rcd.stop(ManagedProcess.DEFAULT_GRACE);
       ParsedMetrics gone = exporter.scrape();
       assertThat(gone.valueOf("sync_up")).isEqualTo(1);
       assertThat(gone.valueOf("sync_rclone_rc_reachable")).isZero();

@@ -11,11 +11,11 @@ import io.github.homelabha.unifi.client.model.Event;
 import io.github.homelabha.unifi.client.model.Site;
 import io.github.homelabha.unifi.client.model.SysInfo;
 import io.github.homelabha.unifi.exporter.config.ControllerConfig;
-import io.github.homelabha.unifi.exporter.metrics.ClientMetrics;
-import io.github.homelabha.unifi.exporter.metrics.ControllerMetrics;
-import io.github.homelabha.unifi.exporter.metrics.DeviceMetrics;
-import io.github.homelabha.unifi.exporter.metrics.HealthMetrics;
-import io.github.homelabha.unifi.exporter.metrics.PortMetrics;
+import io.github.homelabha.unifi.exporter.metrics.ClientCollector;
+import io.github.homelabha.unifi.exporter.metrics.ControllerCollector;
+import io.github.homelabha.unifi.exporter.metrics.DeviceCollector;
+import io.github.homelabha.unifi.exporter.metrics.HealthCollector;
+import io.github.homelabha.unifi.exporter.metrics.PortCollector;
 import io.github.homelabha.unifi.exporter.metrics.SiteData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +73,9 @@ final class ControllerTarget implements Target {
     if (snapshot.missingSite() != null) {
       throw new ScrapeException("http_status", name() + ": " + snapshot.missingSite());
     }
-    snapshot.sysinfo().ifPresent(info -> ControllerMetrics.writeController(info, out));
+    snapshot.sysinfo().ifPresent(info -> ControllerCollector.writeController(info, out));
     for (int i = 0; i < snapshot.sites().size(); i++) {
-      ControllerMetrics.writeSite(snapshot.sites().get(i), out);
+      ControllerCollector.writeSite(snapshot.sites().get(i), out);
       write(snapshot.data().get(i), context, out);
     }
   }
@@ -116,7 +116,7 @@ final class ControllerTarget implements Target {
 
   /** One site's data; the raw fetch the benchmark compares the exporter against. */
   SiteData fetch(String site) throws UnifiException {
-    List<Device> devices = DeviceMetrics.distinct(client.devices(site));
+    List<Device> devices = DeviceCollector.distinct(client.devices(site));
     Optional<List<Event>> events =
         config.events
             ? Optional.of(client.events(site, Duration.ofHours(1), 3000))
@@ -127,13 +127,14 @@ final class ControllerTarget implements Target {
 
   private void write(SiteData data, ScrapeContext context, MetricWriter out) {
     String site = data.site();
-    HealthMetrics.write(site, data.health(), out);
-    DeviceMetrics.write(site, data.devices(), out);
-    PortMetrics.write(site, data.devices(), config.nodePorts, out);
-    ClientMetrics.write(site, data.clients(), data.devices(), config.perClient, out);
-    ControllerMetrics.writeAlarms(site, data.alarms(), out);
+    HealthCollector.write(site, data.health(), out);
+    DeviceCollector.write(site, data.devices(), out);
+    PortCollector.write(site, data.devices(), config.nodePorts, out);
+    ClientCollector.write(site, data.clients(), data.devices(), config.perClient, out);
+    ControllerCollector.writeAlarms(site, data.alarms(), out);
     data.events()
         .ifPresent(
-            ev -> ControllerMetrics.writeEvents(site, ev, context.startedAt().toEpochMilli(), out));
+            ev ->
+                ControllerCollector.writeEvents(site, ev, context.startedAt().toEpochMilli(), out));
   }
 }

@@ -4,7 +4,7 @@ import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
 import io.github.homelabha.core.api.Target;
 import io.github.homelabha.unifi.exporter.config.UnifiConfig;
-import io.github.homelabha.unifi.exporter.metrics.SessionMetrics;
+import io.github.homelabha.unifi.exporter.metrics.SessionCollector;
 import java.util.List;
 
 /**
@@ -31,7 +31,7 @@ final class SessionsTarget implements Target {
   @Override
   public void scrape(ScrapeContext context, MetricWriter out) {
     for (ControllerTarget c : controllers) {
-      SessionMetrics.write(c.name(), c.client().stats(), context.startedAt(), out);
+      SessionCollector.write(c.name(), c.client().stats(), context.startedAt(), out);
     }
   }
 }

@@ -11,12 +11,12 @@ import io.github.homelabha.unifi.client.ProxyUrl;
 import io.github.homelabha.unifi.client.UnifiClient;
 import io.github.homelabha.unifi.exporter.config.ControllerConfig;
 import io.github.homelabha.unifi.exporter.config.UnifiConfig;
-import io.github.homelabha.unifi.exporter.metrics.ClientMetrics;
-import io.github.homelabha.unifi.exporter.metrics.ControllerMetrics;
-import io.github.homelabha.unifi.exporter.metrics.DeviceMetrics;
-import io.github.homelabha.unifi.exporter.metrics.HealthMetrics;
-import io.github.homelabha.unifi.exporter.metrics.PortMetrics;
-import io.github.homelabha.unifi.exporter.metrics.SessionMetrics;
+import io.github.homelabha.unifi.exporter.metrics.ClientCollector;
+import io.github.homelabha.unifi.exporter.metrics.ControllerCollector;
+import io.github.homelabha.unifi.exporter.metrics.DeviceCollector;
+import io.github.homelabha.unifi.exporter.metrics.HealthCollector;
+import io.github.homelabha.unifi.exporter.metrics.PortCollector;
+import io.github.homelabha.unifi.exporter.metrics.SessionCollector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,12 +98,12 @@ public final class UnifiExporter implements Exporter<UnifiConfig> {
   @Override
   public List<MetricFamily> metricFamilies() {
     return Stream.of(
-            ControllerMetrics.FAMILIES,
-            HealthMetrics.FAMILIES,
-            DeviceMetrics.FAMILIES,
-            PortMetrics.FAMILIES,
-            ClientMetrics.FAMILIES,
-            SessionMetrics.FAMILIES)
+            ControllerCollector.FAMILIES,
+            HealthCollector.FAMILIES,
+            DeviceCollector.FAMILIES,
+            PortCollector.FAMILIES,
+            ClientCollector.FAMILIES,
+            SessionCollector.FAMILIES)
         .flatMap(List::stream)
         .toList();
   }

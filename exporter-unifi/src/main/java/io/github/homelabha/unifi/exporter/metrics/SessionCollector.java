@@ -11,7 +11,7 @@ import java.util.List;
  * The login side of each controller, served by the {@code sessions} target so it stays visible
  * while a controller's own target fails: a login storm or a rate limit shows here.
  */
-public final class SessionMetrics {
+public final class SessionCollector {
   static final MetricFamily LOGIN_ATTEMPTS =
       MetricFamily.counter(
           "unifi_login_attempts_total",
@@ -43,7 +43,7 @@ public final class SessionMetrics {
       List.of(
           LOGIN_ATTEMPTS, LOGIN_FAILURES, RATE_LIMITED, SESSION_RENEWALS, REQUESTS, LOGIN_PAUSE);
 
-  private SessionMetrics() {}
+  private SessionCollector() {}
 
   public static void write(String controller, ClientStats stats, Instant now, MetricWriter out) {
     out.counter(LOGIN_ATTEMPTS, stats.loginAttempts(), controller);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code unifi_controller_info}, {@code unifi_site_info}, alarms and events. */
-public final class ControllerMetrics {
+public final class ControllerCollector {
   static final MetricFamily CONTROLLER_INFO =
       MetricFamily.info(
           "unifi_controller_info",
@@ -37,7 +37,7 @@ public final class ControllerMetrics {
   public static final List<MetricFamily> FAMILIES =
       List.of(CONTROLLER_INFO, SITE_INFO, ALARMS, RECENT_EVENTS);
 
-  private ControllerMetrics() {}
+  private ControllerCollector() {}
 
   public static void writeController(SysInfo info, MetricWriter out) {
     out.info(CONTROLLER_INFO, info.version(), info.consoleVersion());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code unifi_device_*}, {@code unifi_radio_*} and {@code unifi_vap_clients}: one device each. */
-public final class DeviceMetrics {
+public final class DeviceCollector {
   static final MetricFamily INFO =
       MetricFamily.info(
           "unifi_device_info",
@@ -126,7 +126,7 @@ public final class DeviceMetrics {
           RADIO_CHANNEL,
           VAP_CLIENTS);
 
-  private DeviceMetrics() {}
+  private DeviceCollector() {}
 
   /** Devices without a MAC, or with one seen before, are left out: a MAC names a device. */
   public static List<Device> distinct(List<Device> devices) {

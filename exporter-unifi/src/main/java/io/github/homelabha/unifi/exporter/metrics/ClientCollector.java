@@ -1,7 +1,7 @@
 package io.github.homelabha.unifi.exporter.metrics;
 
-import static io.github.homelabha.unifi.exporter.metrics.DeviceMetrics.counterIfKnown;
-import static io.github.homelabha.unifi.exporter.metrics.DeviceMetrics.gaugeIfKnown;
+import static io.github.homelabha.unifi.exporter.metrics.DeviceCollector.counterIfKnown;
+import static io.github.homelabha.unifi.exporter.metrics.DeviceCollector.gaugeIfKnown;
 
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * {@code unifi_clients}: clients counted by access point, SSID and band, and wired ones; bounded by
  * the site's devices and SSIDs, not by its clients. Per-client series only when enabled, capped.
  */
-public final class ClientMetrics {
+public final class ClientCollector {
   static final MetricFamily CLIENTS =
       MetricFamily.gauge(
           "unifi_clients",
@@ -69,7 +69,7 @@ public final class ClientMetrics {
   public static final List<MetricFamily> FAMILIES =
       List.of(CLIENTS, CLIENT_INFO, CLIENT_SIGNAL, CLIENT_RX, CLIENT_TX, CLIENT_UPTIME, OMITTED);
 
-  private ClientMetrics() {}
+  private ClientCollector() {}
 
   public static void write(
       String site,
@@ -81,7 +81,7 @@ public final class ClientMetrics {
     for (Device d : devices) {
       apNames.put(d.mac(), Labels.deviceName(d.name(), d.mac()));
     }
-    Map<List<String>, Integer> counts = new TreeMap<>(ClientMetrics::compareKeys);
+    Map<List<String>, Integer> counts = new TreeMap<>(ClientCollector::compareKeys);
     for (Client c : clients) {
       List<String> key =
           c.wired()

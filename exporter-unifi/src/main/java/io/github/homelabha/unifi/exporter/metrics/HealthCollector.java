@@ -1,6 +1,6 @@
 package io.github.homelabha.unifi.exporter.metrics;
 
-import static io.github.homelabha.unifi.exporter.metrics.DeviceMetrics.gaugeIfKnown;
+import static io.github.homelabha.unifi.exporter.metrics.DeviceCollector.gaugeIfKnown;
 
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code unifi_subsystem_*} and {@code unifi_wan_*}, from the site's health rows. */
-public final class HealthMetrics {
+public final class HealthCollector {
   static final MetricFamily UP =
       MetricFamily.gauge(
           "unifi_subsystem_up",
@@ -53,7 +53,7 @@ public final class HealthMetrics {
   public static final List<MetricFamily> FAMILIES =
       List.of(UP, USERS, DEVICES, RX_RATE, TX_RATE, WAN_LATENCY, SPEEDTEST);
 
-  private HealthMetrics() {}
+  private HealthCollector() {}
 
   public static void write(String site, List<HealthSubsystem> rows, MetricWriter out) {
     Set<String> seen = new HashSet<>();

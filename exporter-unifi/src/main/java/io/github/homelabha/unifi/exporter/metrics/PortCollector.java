@@ -1,7 +1,7 @@
 package io.github.homelabha.unifi.exporter.metrics;
 
-import static io.github.homelabha.unifi.exporter.metrics.DeviceMetrics.counterIfKnown;
-import static io.github.homelabha.unifi.exporter.metrics.DeviceMetrics.gaugeIfKnown;
+import static io.github.homelabha.unifi.exporter.metrics.DeviceCollector.counterIfKnown;
+import static io.github.homelabha.unifi.exporter.metrics.DeviceCollector.gaugeIfKnown;
 
 import io.github.homelabha.core.api.MetricFamily;
 import io.github.homelabha.core.api.MetricWriter;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code unifi_port_*}: the ports of switches and gateways; {@code unifi_node_port_info}. */
-public final class PortMetrics {
+public final class PortCollector {
   static final MetricFamily INFO =
       MetricFamily.info(
           "unifi_port_info",
@@ -57,7 +57,7 @@ public final class PortMetrics {
   public static final List<MetricFamily> FAMILIES =
       List.of(INFO, UP, SPEED, POE_POWER, RX, TX, NODE_PORT);
 
-  private PortMetrics() {}
+  private PortCollector() {}
 
   public static void write(
       String site, List<Device> devices, List<NodePortConfig> nodePorts, MetricWriter out) {
