@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,30 @@ public final class TargetScraper {
   private final LabelsCache labelsCache = new LabelsCache();
   private String lastLoggedError;
 
-  private record Flight(Future<ScrapeResult> future, Instant startedAt, Instant deadline) {}
+  private record Flight(
+      Future<ScrapeResult> future, Instant startedAt, Instant deadline, Reporter reporter) {}
+
+  /**
+   * Who reports one fetch's end: the fetch itself, or the scrapes that stopped waiting for it at
+   * the deadline. A fetch that fails with its own timeout just as its waiters' timers fire would
+   * otherwise be counted twice.
+   */
+  private static final class Reporter {
+    private static final int OPEN = 0;
+    private static final int FETCH = 1;
+    private static final int WAITERS = 2;
+    private final AtomicInteger side = new AtomicInteger(OPEN);
+
+    /** True when the fetch reports its own result: no waiter has given up on it. */
+    boolean forFetch() {
+      return side.compareAndSet(OPEN, FETCH);
+    }
+
+    /** True when a waiter reports (and counts) the timeout: the fetch has not reported. */
+    boolean forWaiter() {
+      return side.compareAndSet(OPEN, WAITERS) || side.get() == WAITERS;
+    }
+  }
 
   public TargetScraper(
       Target target,
@@ -105,7 +129,13 @@ public final class TargetScraper {
         }
         Instant deadline = now.plus(timeout);
         Instant startedAt = now;
-        flight = new Flight(pool.submit(() -> fetch(startedAt, deadline)), startedAt, deadline);
+        Reporter reporter = new Reporter();
+        flight =
+            new Flight(
+                pool.submit(() -> fetch(startedAt, deadline, reporter)),
+                startedAt,
+                deadline,
+                reporter);
         inFlight = flight;
       }
     }
@@ -115,7 +145,7 @@ public final class TargetScraper {
     try {
       long waitNanos = Math.max(0, Duration.between(clock.instant(), myDeadline).toNanos());
       result = flight.future().get(waitNanos, TimeUnit.NANOSECONDS);
-      if (result.isLateFailure()) {
+      if (result.isLateFailure() && flight.reporter().forWaiter()) {
         // The fetch missed its deadline by less than this wait's timer jitter: no waiter timed
         // out and counted it, so this one does.
         record(result);
@@ -129,7 +159,12 @@ public final class TargetScraper {
                   + " (scrape timeout; the upstream is slow or hanging)",
               flight.startedAt(),
               Duration.between(flight.startedAt(), clock.instant()));
-      record(result);
+      if (flight.reporter().forWaiter()) {
+        record(result);
+      } else {
+        // The fetch ended right at the deadline and reported itself; its result is on its way.
+        result = reportedByFetch(flight, result);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = ScrapeResult.failure("timeout", "scrape interrupted", now, Duration.ZERO);
@@ -143,7 +178,19 @@ public final class TargetScraper {
     return result;
   }
 
-  private ScrapeResult fetch(Instant startedAt, Instant deadline) {
+  /** The result the fetch reported itself, or {@code timedOut} if it does not arrive soon. */
+  private static ScrapeResult reportedByFetch(Flight flight, ScrapeResult timedOut) {
+    try {
+      return flight.future().get(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return timedOut;
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+      return timedOut;
+    }
+  }
+
+  private ScrapeResult fetch(Instant startedAt, Instant deadline, Reporter reporter) {
     SampleBuffer buffer = new SampleBuffer(declared, redactor);
     ScrapeContext ctx = new Context(startedAt, deadline, clock);
     ScrapeResult result;
@@ -175,7 +222,7 @@ public final class TargetScraper {
           .log("exporter bug while scraping; please report it with this log line");
       result = failure("internal", e.getClass().getSimpleName() + ": " + e.getMessage(), startedAt);
     }
-    if (clock.instant().isAfter(deadline)) {
+    if (clock.instant().isAfter(deadline) || !reporter.forFetch()) {
       // Finished too late: every scrape waiting on it has already reported (and counted) a
       // timeout, and late data must not be served as fresh.
       return ScrapeResult.lateFailure(startedAt, Duration.between(startedAt, clock.instant()));

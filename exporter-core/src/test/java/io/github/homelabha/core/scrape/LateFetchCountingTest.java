@@ -54,6 +54,45 @@ class LateFetchCountingTest {
     assertThat(scraper.errorCounts()).containsEntry("timeout", 1L);
   }
 
+  @Test
+  void aFetchFailingWithItsOwnTimeoutAfterTheWaiterGaveUpIsNotCountedAgain() throws Exception {
+    // The clock stands still, so the fetch ends "before" its deadline by the clock, while the
+    // waiting scrape's real timer has already fired: an upstream call that times out at the very
+    // moment the scrape does.
+    SteppingClock clock = new SteppingClock();
+    java.util.concurrent.CountDownLatch waiterGaveUp = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch fetchEnded = new java.util.concurrent.CountDownLatch(1);
+    Target timingOut =
+        new Target() {
+          @Override
+          public String name() {
+            return "upstream";
+          }
+
+          @Override
+          public void scrape(ScrapeContext context, MetricWriter out) throws Exception {
+            try {
+              waiterGaveUp.await();
+              throw new io.github.homelabha.core.api.ScrapeException(
+                  "timeout", "upstream call timed out");
+            } finally {
+              fetchEnded.countDown();
+            }
+          }
+        };
+    TargetScraper scraper = new TargetScraper(timingOut, Set.of(), pool, new Redactor(), clock);
+
+    ScrapeResult result = scraper.scrape(Duration.ofMillis(100));
+    waiterGaveUp.countDown();
+    assertThat(fetchEnded.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // the fetch reports (or not) right after it ended: the count must stay at one
+    org.awaitility.Awaitility.await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> scraper.errorCounts().equals(java.util.Map.of("timeout", 1L)));
+    assertThat(result.errorReason()).isEqualTo("timeout");
+  }
+
   /** A clock that stands still until the target moves it on. */
   private static final class SteppingClock extends Clock {
     private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
