@@ -10,7 +10,9 @@ import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +42,12 @@ class LsyncdReplicationSystemTest {
     status = work.resolve("lsyncd.status");
     lsyncdLog = work.resolve("lsyncd.log");
     config = work.resolve("lsyncd.conf.lua");
+    // An hour old: the sample digest takes the most recently modified files, and files written
+    // in the same second as the seeds could lose the tie to them and stay out of the sample.
+    FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
     for (int i = 0; i < 50; i++) {
-      Files.writeString(src.resolve("seed-" + i), "seed " + i);
+      Path seed = Files.writeString(src.resolve("seed-" + i), "seed " + i);
+      Files.setLastModifiedTime(seed, anHourAgo);
     }
     Files.writeString(
         config,
