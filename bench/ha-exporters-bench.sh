@@ -7,6 +7,9 @@
 #   BUILD=0            use the jars as they are; HA_JAR=path runs another all-in-one jar
 #   NMT=1              native memory tracking in the all-in-one JVM; prints its summary and
 #                      threads at the end
+#   SMAPS=1            prints where the all-in-one's RSS lies at the end: anonymous memory and
+#                      each mapped file (libjvm, the JDK's modules image, the class-data archives)
+#   KEEP_WORK=1        keeps the work directory (logs, configuration, archives) and prints it
 #   JVM_OPTIONS=file   the JVM flags to run the exporters with (default ha-exporters/src/main/dist/
 #                      jvm.options, the recommended ones); EXTRA_FLAGS='...' adds to them.
 #
@@ -17,7 +20,8 @@
 # jar in their own JVMs and are not measured.
 #
 # For each way of running (all exporters in one ha-exporters JVM; each exporter's own jar in its
-# own JVM) with the Pi flags of the README:
+# own JVM; and, as the floor, one JVM with four bare Javalin + client_java servers that do nothing
+# but count their scrapes, see BareServers.java) with the Pi flags of the README:
 #   first scrape  wall-clock time from starting the JVM(s) until every exporter answered /metrics,
 #                 and the CPU time the JVM(s) used until then, without and with an AppCDS
 #                 archive (recorded by a run before);
@@ -47,13 +51,15 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
 # Some work for the sync exporter: a pair with a few hundred files to scan and a canary to write.
 mkdir -p "$work/data"
 for i in $(seq 1 300); do echo "$i" >"$work/data/file-$i"; done
+jar cf "$work/bare.jar" -C ha-exporters/target/test-classes \
+  io/github/homelabha/launcher/bench/BareServers.class
 cp ha-exporters/target/ha-exporters.jar exporter-keepalived/target/exporter-keepalived.jar \
   exporter-sync/target/exporter-sync.jar exporter-adguard/target/exporter-adguard.jar \
   exporter-unifi/target/exporter-unifi.jar "$work/"
@@ -109,9 +115,13 @@ wait_metrics() { # port deadline_ms
 }
 
 declare -A port
-for e in "${exporters[@]}"; do port[all-$e]=$(free_port); port[own-$e]=$(free_port); done
+for e in "${exporters[@]}"; do
+  port[all-$e]=$(free_port)
+  port[own-$e]=$(free_port)
+  port[bare-$e]=$(free_port)
+done
 
-# start MODE CDS_FLAG: starts the JVM(s) of MODE (all or own), sets started_pids
+# start MODE CDS_FLAG: starts the JVM(s) of MODE (all, own or bare), sets started_pids
 start() {
   local mode=$1 cds=$2 e args
   started_pids=()
@@ -121,6 +131,13 @@ start() {
     # shellcheck disable=SC2086
     java "${FLAGS[@]}" ${cds//@/$work/all.jsa} -jar "$work/ha-exporters.jar" "${args[@]}" \
       >>"$work/all.log" 2>&1 &
+    started_pids+=($!)
+  elif [ "$mode" = bare ]; then
+    args=()
+    for e in "${exporters[@]}"; do args+=("${port[bare-$e]}"); done
+    # shellcheck disable=SC2086
+    java "${FLAGS[@]}" ${cds//@/$work/bare.jsa} -cp "$work/ha-exporters.jar:$work/bare.jar" \
+      io.github.homelabha.launcher.bench.BareServers "${args[@]}" >>"$work/bare.log" 2>&1 &
     started_pids+=($!)
   else
     for e in "${exporters[@]}"; do
@@ -165,16 +182,19 @@ if [ "$measure_start" = 1 ]; then
   echo "== first scrape without a class-data archive (wall ms / CPU ms)"
   cold_all=$(first_scrape all "")
   cold_own=$(first_scrape own "")
-  echo "ha-exporters ($(IFS=+; echo "${exporters[*]}")): $cold_all   own JVMs: $cold_own"
+  cold_bare=$(first_scrape bare "")
+  echo "ha-exporters ($(IFS=+; echo "${exporters[*]}")): $cold_all   own JVMs: $cold_own   bare: $cold_bare"
 
   echo "== recording AppCDS archives"
   first_scrape all "-XX:ArchiveClassesAtExit=@" >/dev/null
   first_scrape own "-XX:ArchiveClassesAtExit=@" >/dev/null
+  first_scrape bare "-XX:ArchiveClassesAtExit=@" >/dev/null
 
   echo "== first scrape with the archive (wall ms / CPU ms)"
   cds_all=$(first_scrape all "-XX:SharedArchiveFile=@")
   cds_own=$(first_scrape own "-XX:SharedArchiveFile=@")
-  echo "ha-exporters: $cds_all   own JVMs: $cds_own"
+  cds_bare=$(first_scrape bare "-XX:SharedArchiveFile=@")
+  echo "ha-exporters: $cds_all   own JVMs: $cds_own   bare: $cds_bare"
   cds_run="-XX:SharedArchiveFile=@"
 fi
 
@@ -183,17 +203,22 @@ echo "== $seconds s of one scrape per second per exporter, all JVMs at once ($ar
 start all "$cds_run${NMT:+ -XX:NativeMemoryTracking=summary}"
 all_pid=${started_pids[0]}
 own_pids=()
+bare_pid=""
 if [ -z "${ONLY_ALL:-}" ]; then
   start own "$cds_run"
   own_pids=("${started_pids[@]}")
+  start bare "$cds_run"
+  bare_pid=${started_pids[0]}
 fi
 deadline=$(($(now_ms) + 60000))
 keys=()
 for key in "${!port[@]}"; do
-  [ -n "${ONLY_ALL:-}" ] && [ "${key%%-*}" = own ] && continue
+  [ -n "${ONLY_ALL:-}" ] && [ "${key%%-*}" != all ] && continue
   keys+=("$key")
 done
 for key in "${keys[@]}"; do wait_metrics "${port[$key]}" "$deadline"; done
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+all_ticks_start=$(ticks "$all_pid")
 end=$((SECONDS + seconds))
 while [ $SECONDS -lt $end ]; do
   for key in "${keys[@]}"; do
@@ -207,11 +232,19 @@ while [ $SECONDS -lt $end ]; do
 done
 wait_for_curls() { for j in $(jobs -pr); do case " ${pids[*]} " in *" $j "*) ;; *) wait "$j" || true ;; esac; done; }
 wait_for_curls
+all_cpu_ms=$((($(ticks "$all_pid") - all_ticks_start) * 1000 / $(getconf CLK_TCK)))
 
 if [ -n "${NMT:-}" ]; then
   jcmd "$all_pid" VM.native_memory summary | grep -E '^(Total|-| +\(mmap|.*committed)' | head -40
   echo "threads of the all-in-one JVM by name:"
   jcmd "$all_pid" Thread.print | sed -n 's/^"\([^"]*\)".*/\1/p' | sed 's/[0-9]\+/N/g' | sort | uniq -c | sort -rn
+fi
+if [ -n "${SMAPS:-}" ]; then
+  echo "RSS of the all-in-one JVM by mapping (MiB):"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anonymous]") }
+       /^Rss:/ { rss[name] += $2 }
+       END { for (n in rss) if (rss[n] >= 256) printf "%8.1f  %s\n", rss[n] / 1024, n }' \
+    "/proc/$all_pid/smaps" | sort -rn
 fi
 echo
 echo "| JVM | RSS (MiB) | peak RSS (MiB) | threads |"
@@ -224,19 +257,25 @@ for i in "${!own_pids[@]}"; do
   total=$(awk -v a="$total" -v b="$(rss "$p")" 'BEGIN {printf "%.1f", a + b}')
 done
 echo "| own JVMs together | $total | | |"
+if [ -n "$bare_pid" ]; then
+  echo "| floor: four bare Javalin + client_java servers | $(rss "$bare_pid") | $(hwm "$bare_pid") | $(threads "$bare_pid") |"
+fi
+echo
+echo "CPU time of the all-in-one JVM during the $seconds s: $all_cpu_ms ms"
 echo
 echo "| exporter | JVM | scrapes | not 200 within 1 s | median (ms) | max (ms) |"
 echo "|---|---|---|---|---|---|"
 for key in $(printf '%s\n' "${keys[@]}" | sort); do
   sort -k2 -n "$work/scrapes-$key" | awk -v k="$key" '
     { t[NR] = $2; if ($1 != "200") bad++ }
-    END { printf "| %s | %s | %d | %d | %.0f | %.0f |\n", substr(k, 5), substr(k, 1, 3), NR, bad,
+    END { split(k, m, "-")
+          printf "| %s | %s | %d | %d | %.0f | %.0f |\n", m[2], m[1], NR, bad,
           1000 * t[int((NR + 1) / 2)], 1000 * t[NR] }'
 done
 echo
 if [ "$measure_start" = 1 ]; then
-  echo "| first scrape (wall ms / CPU ms) | ha-exporters | own JVMs |"
-  echo "|---|---|---|"
-  echo "| no archive | $cold_all | $cold_own |"
-  echo "| AppCDS archive | $cds_all | $cds_own |"
+  echo "| first scrape (wall ms / CPU ms) | ha-exporters | own JVMs | floor (bare servers) |"
+  echo "|---|---|---|---|"
+  echo "| no archive | $cold_all | $cold_own | $cold_bare |"
+  echo "| AppCDS archive | $cds_all | $cds_own | $cds_bare |"
 fi
