@@ -151,13 +151,14 @@ start() {
   pids+=("${started_pids[@]}")
 }
 
+# CPU time (user + system) of process PID so far, in clock ticks
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # CPU time (user + system, ms) the JVMs of the last start used so far
 cpu_ms() {
-  local p ticks=0
-  for p in "${started_pids[@]}"; do
-    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+  local p sum=0
+  for p in "${started_pids[@]}"; do sum=$((sum + $(ticks "$p"))); done
+  echo $((sum * 1000 / $(getconf CLK_TCK)))
 }
 
 # first_scrape MODE CDS_FLAG: "WALL_MS / CPU_MS" from start until every exporter answered (CPU
@@ -217,7 +218,6 @@ for key in "${!port[@]}"; do
   keys+=("$key")
 done
 for key in "${keys[@]}"; do wait_metrics "${port[$key]}" "$deadline"; done
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 all_ticks_start=$(ticks "$all_pid")
 end=$((SECONDS + seconds))
 while [ $SECONDS -lt $end ]; do

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -168,7 +169,7 @@ public final class TargetScraper {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = ScrapeResult.failure("timeout", "scrape interrupted", now, Duration.ZERO);
-    } catch (java.util.concurrent.CancellationException e) {
+    } catch (CancellationException e) {
       result = ScrapeResult.failure("timeout", "scrape cancelled", now, Duration.ZERO);
     } catch (ExecutionException e) {
       // fetch() catches every Throwable it can; one thrown while reporting lands here.
@@ -185,7 +186,7 @@ public final class TargetScraper {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return timedOut;
-    } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException | TimeoutException | CancellationException e) {
       return timedOut;
     }
   }

@@ -4,6 +4,7 @@ import io.github.homelabha.core.scrape.ScrapeEngine;
 import io.github.homelabha.core.secrets.Redactor;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
@@ -51,20 +52,7 @@ public final class WebServer {
     this.app =
         Javalin.create(
             cfg -> {
-              cfg.startup.showJavalinBanner = false;
-              cfg.startup.showOldJavalinVersionWarning = false;
-              // The scrape endpoints compress themselves (FastGzipExchange); the rest is small.
-              cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              // A handful of threads is plenty for a scrape every few seconds, and each costs
-              // stack memory on a 1 GiB Pi. Each exporter has its own, even with several in one
-              // JVM: requests hanging on one exporter's slow upstream must not take the threads
-              // another exporter's scrapes need.
-              QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
-              threads.setName("http");
-              // No threads parked in reserve for the selector to hand work to: at a scrape every
-              // few seconds they only add stacks (one or two per exporter).
-              threads.setReservedThreads(0);
-              cfg.jetty.threadPool = threads;
+              applyServerDefaults(cfg);
               cfg.jetty.addConnector(
                   (server, http) -> {
                     http.setSendServerVersion(false);
@@ -125,6 +113,27 @@ public final class WebServer {
                             .result(redactor.redact(j.body().get())));
               }
             });
+  }
+
+  /**
+   * The server settings every exporter gets, apart from its connector and routes: no banner, no
+   * compression by Javalin, and its own small thread pool. Public so that the benchmark's floor
+   * ({@code BareServers} in ha-exporters) runs exactly the set-up the exporters run.
+   */
+  public static void applyServerDefaults(JavalinConfig cfg) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    // The scrape endpoints compress themselves (FastGzipExchange); the rest is small.
+    cfg.http.compressionStrategy = CompressionStrategy.NONE;
+    // A handful of threads is plenty for a scrape every few seconds, and each costs stack memory
+    // on a 1 GiB Pi. Each exporter has its own, even with several in one JVM: requests hanging on
+    // one exporter's slow upstream must not take the threads another exporter's scrapes need.
+    QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+    threads.setName("http");
+    // No threads parked in reserve for the selector to hand work to: at a scrape every few
+    // seconds they only add stacks (one or two per exporter).
+    threads.setReservedThreads(0);
+    cfg.jetty.threadPool = threads;
   }
 
   private static void text(Context ctx, HttpStatus status, String body) {

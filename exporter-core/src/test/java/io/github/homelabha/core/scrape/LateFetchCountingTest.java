@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.homelabha.core.api.MetricWriter;
 import io.github.homelabha.core.api.ScrapeContext;
+import io.github.homelabha.core.api.ScrapeException;
 import io.github.homelabha.core.api.Target;
 import io.github.homelabha.core.secrets.Redactor;
 import java.time.Clock;
@@ -11,9 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +65,8 @@ class LateFetchCountingTest {
     // waiting scrape's real timer has already fired: an upstream call that times out at the very
     // moment the scrape does.
     SteppingClock clock = new SteppingClock();
-    java.util.concurrent.CountDownLatch waiterGaveUp = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch fetchEnded = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch waiterGaveUp = new CountDownLatch(1);
+    CountDownLatch fetchEnded = new CountDownLatch(1);
     Target timingOut =
         new Target() {
           @Override
@@ -73,8 +78,7 @@ class LateFetchCountingTest {
           public void scrape(ScrapeContext context, MetricWriter out) throws Exception {
             try {
               waiterGaveUp.await();
-              throw new io.github.homelabha.core.api.ScrapeException(
-                  "timeout", "upstream call timed out");
+              throw new ScrapeException("timeout", "upstream call timed out");
             } finally {
               fetchEnded.countDown();
             }
@@ -84,12 +88,12 @@ class LateFetchCountingTest {
 
     ScrapeResult result = scraper.scrape(Duration.ofMillis(100));
     waiterGaveUp.countDown();
-    assertThat(fetchEnded.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(fetchEnded.await(5, TimeUnit.SECONDS)).isTrue();
     // the fetch reports (or not) right after it ended: the count must stay at one
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(5))
-        .until(() -> scraper.errorCounts().equals(java.util.Map.of("timeout", 1L)));
+        .until(() -> scraper.errorCounts().equals(Map.of("timeout", 1L)));
     assertThat(result.errorReason()).isEqualTo("timeout");
   }
 

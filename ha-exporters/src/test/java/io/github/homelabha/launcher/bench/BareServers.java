@@ -1,19 +1,19 @@
 package io.github.homelabha.launcher.bench;
 
+import io.github.homelabha.core.web.WebServer;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.exporter.servlet.jakarta.HttpExchangeAdapter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The floor under the all-in-one's memory and start-up: one Javalin server per port given, each
- * with its own registry and thread pool as {@code WebServer} sets them up, serving one counter of
- * its own scrapes. No configuration, no flags, no logging set-up, no upstream client, no exporter
- * code. {@code bench/ha-exporters-bench.sh} runs it beside the exporters with the same JVM flags,
- * archive and scrapes, so the difference between the two is what the exporters themselves cost.
+ * with its own registry and with {@code WebServer}'s server settings and thread pool, serving one
+ * counter of its own scrapes. No configuration, no flags, no logging set-up, no upstream client, no
+ * exporter code. {@code bench/ha-exporters-bench.sh} runs it beside the exporters with the same JVM
+ * flags, archive and scrapes, so the difference between the two is what the exporters themselves
+ * cost.
  *
  * <p>Usage: {@code java -cp ha-exporters.jar:bare.jar
  * io.github.homelabha.launcher.bench.BareServers PORT...} (listens on 127.0.0.1).
@@ -37,13 +37,7 @@ public final class BareServers {
     PrometheusScrapeHandler handler = new PrometheusScrapeHandler(registry);
     Javalin.create(
             cfg -> {
-              cfg.startup.showJavalinBanner = false;
-              cfg.startup.showOldJavalinVersionWarning = false;
-              cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
-              threads.setName("http");
-              threads.setReservedThreads(0);
-              cfg.jetty.threadPool = threads;
+              WebServer.applyServerDefaults(cfg);
               cfg.routes.get(
                   "/metrics",
                   ctx -> {
