@@ -55,6 +55,9 @@ class ClusterIncidentsSystemTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
 
+  /** The keepalived exporter's window after a restart in which elections are the restart's. */
+  private static final Duration RELOAD_WINDOW = Duration.ofSeconds(10);
+
   /**
    * How long after an incident's expected messages nothing else may arrive: longer than the longest
    * shortened {@code for:} of the alerts the incident would otherwise raise, plus group wait and
@@ -91,6 +94,9 @@ class ClusterIncidentsSystemTest {
   private ClusterNode n2;
   private MonitoringStack stack;
   private FakeTelegramBotApi telegram;
+
+  /** When the restart of n2's keepalived was known to be recorded by its exporter, if it ran. */
+  private Instant n2RestartSeen;
 
   @BeforeAll
   void startClusterAndMonitoring() throws Exception {
@@ -219,6 +225,10 @@ class ClusterIncidentsSystemTest {
     }
     telegram.await(before + 1, t -> t.contains("RESOLVED keepalived not answering on n2"), TIMEOUT);
     stack.awaitSeries("keepalived_vrrp_instance_state{node=\"n2\"} == 1", TIMEOUT);
+    golden("backup-after-restart", n2);
+    // Prometheus has a BACKUP state from the restarted keepalived: the exporter has recorded the
+    // restart's election by now, and its reload window ends at most that window from here
+    n2RestartSeen = Instant.now();
   }
 
   /**
@@ -230,6 +240,7 @@ class ClusterIncidentsSystemTest {
   @Order(5)
   @ShowsAlerts({"KeepalivedFailover", "NodeDown", "KeepalivedExporterDown", "SyncExporterDown"})
   void deadNodeGivesAtMostTwoMessagesAndOneResolved() throws Exception {
+    awaitReloadWindowOver(n2RestartSeen);
     int before = telegram.messages().size();
     Instant died = Instant.now();
     // as a power cut: the cable is gone first, so no last priority-0 advert reaches n2
@@ -420,6 +431,22 @@ class ClusterIncidentsSystemTest {
     return out.toString();
   }
 
+  /**
+   * Elections within the exporter's reload window after keepalived's restart are attributed to the
+   * restart; a peer lost later is {@code peer_lost}. The window is time by definition, so this
+   * waits for time, from the moment the restart was known to be recorded.
+   */
+  private static void awaitReloadWindowOver(Instant restartSeen) throws InterruptedException {
+    if (restartSeen == null) {
+      return; // the restart case did not run
+    }
+    Instant over = restartSeen.plus(RELOAD_WINDOW).plusSeconds(1);
+    long waitMs = Duration.between(Instant.now(), over).toMillis();
+    if (waitMs > 0) {
+      Thread.sleep(waitMs);
+    }
+  }
+
   private static void printLatency(String incident, Instant start, Message message) {
     System.out.printf(
         "%s -> Telegram message: %d ms%n%s%n",
@@ -434,7 +461,9 @@ class ClusterIncidentsSystemTest {
   /**
    * Records once the exporter answers {@code keepalived_up} as expected (retried, bounded).
    * Counters labelled by past events are history, not the situation: transitions are left out, and
-   * of the scrape errors only the reasons counted between two scrapes now (the current failure).
+   * scrape errors are kept only while the exporter answers {@code keepalived_up 0}, and then only
+   * the reasons counted between two scrapes now (the current failure). With {@code keepalived_up 1}
+   * an error counted on the way there (a scrape that met keepalived mid-restart) is past.
    */
   private void golden(String scenario, ClusterNode node, int up) throws Exception {
     ParsedMetrics before = node.scrapeKeepalived();
@@ -451,11 +480,12 @@ class ClusterIncidentsSystemTest {
         sample ->
             !sample.name().equals("keepalived_vrrp_transitions_total")
                 && (!sample.name().equals("keepalived_scrape_errors_total")
-                    || sample.value()
-                        > before.samples(sample.name()).stream()
-                            .filter(b -> b.labels().equals(sample.labels()))
-                            .mapToDouble(ParsedMetrics.Sample::value)
-                            .findFirst()
-                            .orElse(0)));
+                    || up == 0
+                        && sample.value()
+                            > before.samples(sample.name()).stream()
+                                .filter(b -> b.labels().equals(sample.labels()))
+                                .mapToDouble(ParsedMetrics.Sample::value)
+                                .findFirst()
+                                .orElse(0)));
   }
 }

@@ -21,8 +21,8 @@ class ClusteredAlertmanagersSystemTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** Longer than the second peer's wait (peer timeout) plus a group interval. */
-  private static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(8);
+  /** Longer than the second peer's wait (peer timeout, 5 s) plus a group interval. */
+  private static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(11);
 
   @Test
   void oneMessagePerAlertAndTheSurvivorSendsAlone(@TempDir Path work) throws Exception {

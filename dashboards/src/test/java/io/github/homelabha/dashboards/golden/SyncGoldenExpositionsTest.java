@@ -42,7 +42,7 @@ class SyncGoldenExpositionsTest {
             "--sync.pair=grafana:source:" + source,
             "--lsyncd.status-file=" + status,
             "--lsyncd.log-file=" + log,
-            noLsyncdProcess(work),
+            machineIndependent(work),
             "--rclone.job=loki:" + SAMPLES.resolve("rclone/sync-failed.jsonl").toRealPath(),
             "--rclone.state-file=" + work.resolve("rclone-state.json"))) {
       ParsedMetrics metrics =
@@ -60,8 +60,16 @@ class SyncGoldenExpositionsTest {
     Path source = Files.createDirectories(work.resolve("source"));
     Path replica = Files.createDirectories(work.resolve("replica"));
     Files.writeString(source.resolve("dashboard.json"), "{}\n");
+    // the data is there before either exporter starts: every tree scan sees the same tree
+    Files.copy(
+        source.resolve("dashboard.json"),
+        replica.resolve("dashboard.json"),
+        StandardCopyOption.COPY_ATTRIBUTES);
     try (RunningExporter writer =
-            start("--sync.pair=grafana:source:" + source, "--canary.interval=1s");
+            start(
+                "--sync.pair=grafana:source:" + source,
+                "--canary.interval=1s",
+                machineIndependent(work));
         RunningExporter reader = start("--sync.pair=grafana:replica:" + replica)) {
       // no canary has arrived yet: the pair's target fails, with its reason counted
       ParsedMetrics missing =
@@ -74,10 +82,6 @@ class SyncGoldenExpositionsTest {
       GoldenExpositions.assertMatches("sync", "replica-canary-missing", missing, paths(work));
 
       await().atMost(TIMEOUT).until(() -> Files.exists(source.resolve(".sync-canary")));
-      Files.copy(
-          source.resolve("dashboard.json"),
-          replica.resolve("dashboard.json"),
-          StandardCopyOption.COPY_ATTRIBUTES);
       Files.copy(
           source.resolve(".sync-canary"),
           replica.resolve(".sync-canary"),
@@ -115,7 +119,7 @@ class SyncGoldenExpositionsTest {
         start(
             "--sync.pair=grafana:replica:" + replica,
             "--lsyncd.status-file=" + status,
-            noLsyncdProcess(work))) {
+            machineIndependent(work))) {
       ParsedMetrics metrics =
           await()
               .atMost(TIMEOUT)
@@ -155,13 +159,15 @@ class SyncGoldenExpositionsTest {
   }
 
   /**
-   * The recordings were made with no lsyncd running. Whether one runs on the machine changes what
-   * the exporter serves (the status file's queues only while it runs), and other tests start real
-   * lsyncd processes; a process name nothing uses keeps the recording independent of them.
+   * What the machine would otherwise decide. The recordings were made with no lsyncd running.
+   * Whether one runs changes what the exporter serves (the status file's queues only while it
+   * runs), and other tests start real lsyncd processes; a process name nothing uses keeps the
+   * recording independent of them. The canary's writer is named, not taken from the host name
+   * (which may not resolve, or be longer than a writer name may be).
    */
-  private static String noLsyncdProcess(Path work) throws IOException {
-    Path config = work.resolve("no-lsyncd-process.yml");
-    Files.writeString(config, "lsyncd:\n  process_name: no-lsyncd-here\n");
+  private static String machineIndependent(Path work) throws IOException {
+    Path config = work.resolve("machine-independent.yml");
+    Files.writeString(config, "lsyncd:\n  process_name: no-lsyncd-here\ncanary:\n  writer: HOST\n");
     return "--config.file=" + config;
   }
 
@@ -173,10 +179,6 @@ class SyncGoldenExpositionsTest {
   }
 
   private static Map<String, String> paths(Path work) throws IOException {
-    return Map.of(work.toRealPath().toString(), "/WORK", hostName(), "HOST");
-  }
-
-  private static String hostName() throws IOException {
-    return java.net.InetAddress.getLocalHost().getHostName();
+    return Map.of(work.toRealPath().toString(), "/WORK");
   }
 }
