@@ -107,10 +107,16 @@ class KeepalivedExporterTest {
       try (FileOutputStream keepOpen = new FileOutputStream(fifo.toFile())) {
         keepOpen.write("INSTANCE \"VI_1\" BACKUP 100\n".getBytes(StandardCharsets.UTF_8));
         keepOpen.flush();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> e.scrape().value("keepalived_up").orElse(0) == 1);
-        ParsedMetrics m = e.scrape();
+        // up as soon as the FIFO is open; the state once the BACKUP line is read
+        ParsedMetrics m =
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                    e::scrape,
+                    s ->
+                        s.value("keepalived_up").orElse(0) == 1
+                            && s.value("keepalived_vrrp_instance_state", "iname", "VI_1").orElse(0)
+                                == 1);
         assertThat(m.valueOf("keepalived_vrrp_instance_state", "iname", "VI_1")).isEqualTo(1);
         assertThat(m.valueOf("keepalived_vrrp_transitions_total", "from", "BACKUP", "to", "MASTER"))
             .isEqualTo(1);

@@ -124,10 +124,11 @@ class SimulatorBehaviourTest {
     SimulatorClient c = new SimulatorClient(sim, "admin", "admin");
     sim.writeQueries(5);
     double before = JSON.readTree(c.get("/control/status").body()).get("start_time").asDouble();
-    sim.restart(Duration.ofMillis(500));
+    // down long enough for the next request to arrive while it is, on a busy machine too
+    sim.restart(Duration.ofSeconds(3));
     assertThatThrownBy(() -> c.get("/control/status")).isInstanceOf(ConnectException.class);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(20))
         .ignoreExceptions()
         .until(() -> c.get("/control/status").statusCode() == 200);
     JsonNode after = JSON.readTree(c.get("/control/status").body());

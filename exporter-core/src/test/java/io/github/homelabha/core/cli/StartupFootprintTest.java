@@ -3,8 +3,8 @@ package io.github.homelabha.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.homelabha.core.fixtures.FakeExporterMain;
+import io.github.homelabha.core.testkit.PortAllocator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +60,7 @@ class StartupFootprintTest {
 
   private Started start(List<String> jvmFlags, List<String> args) throws Exception {
     Path classLog = dir.resolve("classes-" + System.nanoTime() + ".log");
-    int port = freePort();
+    int port = PortAllocator.freeLoopbackPort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmFlags);
@@ -116,11 +116,5 @@ class StartupFootprintTest {
     }
     throw new AssertionError(
         "exporter did not serve a successful scrape (alive: " + p.isAlive() + ")");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

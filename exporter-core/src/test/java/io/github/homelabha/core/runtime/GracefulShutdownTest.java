@@ -1,14 +1,17 @@
 package io.github.homelabha.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
+import io.github.homelabha.core.fixtures.FakeExporterMain;
+import io.github.homelabha.core.testkit.PortAllocator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +24,14 @@ class GracefulShutdownTest {
 
   @Test
   void sigtermFinishesTheScrapeInProgressThenExits() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = PortAllocator.freeLoopbackPort();
     Path log = dir.resolve("exporter.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
                 List.of(
                     java,
+                    "-Dfake.announce-fetches=true",
                     "-cp",
                     System.getProperty("java.class.path"),
                     "io.github.homelabha.core.fixtures.FakeExporterMain",
@@ -61,8 +62,11 @@ class GracefulShutdownTest {
           http.sendAsync(
               HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
               HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(500); // the scrape is now waiting on the slow fetch
-      p.destroy(); // SIGTERM
+      // SIGTERM once the scrape waits on the slow fetch
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Files.readString(log).contains(FakeExporterMain.FETCH_STARTED));
+      p.destroy();
 
       HttpResponse<String> r = scrape.get(10, TimeUnit.SECONDS);
       assertThat(r.statusCode()).isEqualTo(200);

@@ -99,7 +99,8 @@ class ScrapeFrameworkTest {
   @Test
   void concurrentScrapesShareOneFetch() throws Exception {
     FakeExporter fake = new FakeExporter();
-    try (RunningExporter e = RunningExporter.start(fake, "--fake.default-delay=1500ms")) {
+    // long enough for all ten requests to arrive while the first fetch runs, even on a busy machine
+    try (RunningExporter e = RunningExporter.start(fake, "--fake.default-delay=5s")) {
       ExecutorService pool = Executors.newFixedThreadPool(10);
       try {
         List<Callable<HttpResult>> calls = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PortAllocatorTest {
@@ -18,6 +20,16 @@ class PortAllocatorTest {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
       assertThat(socket.getLocalPort()).isEqualTo(port);
+    }
+  }
+
+  @Test
+  void neverHandsOutTheSamePortTwice() {
+    Set<Integer> ports = new HashSet<>();
+    for (int i = 0; i < 2000; i++) {
+      assertThat(ports.add(PortAllocator.freeLoopbackPort()))
+          .as("port %d handed out again", i)
+          .isTrue();
     }
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.homelabha.core.api.Secret;
+import io.github.homelabha.core.testkit.MutableClock;
 import io.github.homelabha.core.testkit.PortAllocator;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -19,7 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UpstreamClientTest {
-  private final SteppingClock clock = new SteppingClock();
+  /**
+   * Stands still unless the test moves it: a backoff's remaining time and its rounding in messages
+   * do not depend on how fast the machine runs the test.
+   */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00.250Z"));
+
   private final UpstreamHttp http = UpstreamHttp.standalone("test", clock);
   private MockWebServer server;
 

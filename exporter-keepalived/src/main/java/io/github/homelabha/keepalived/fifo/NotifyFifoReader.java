@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,10 @@ public final class NotifyFifoReader implements BackgroundTask {
   private final NotifyListener listener;
   private volatile boolean running;
   private volatile boolean opening;
+
+  /** How long {@link #stop()} waits for the reader thread to end. */
+  private static final long STOP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+
   private volatile boolean connected;
   private volatile String problem = "not started";
   private Thread thread;
@@ -58,11 +63,17 @@ public final class NotifyFifoReader implements BackgroundTask {
       return;
     }
     thread.interrupt(); // closes a channel blocked in read
-    if (opening) {
-      unblockOpen();
-    }
+    // open() of a FIFO is not interruptible: a reader in it (or just going in) needs a writer
+    long deadline = System.nanoTime() + STOP_WAIT_NANOS;
+    boolean unblocked = false;
     try {
-      thread.join(1500);
+      while (thread.isAlive() && System.nanoTime() < deadline) {
+        if (opening && !unblocked) {
+          unblockOpen();
+          unblocked = true;
+        }
+        thread.join(20);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.homelabha.core.testkit.ParsedMetrics;
+import io.github.homelabha.core.testkit.PortAllocator;
 import io.github.homelabha.core.testkit.RunningExporter;
 import io.github.homelabha.core.testkit.system.ManagedProcess;
 import io.github.homelabha.core.testkit.system.RequiresBinaries;
 import io.github.homelabha.sync.SyncExporter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,10 +112,7 @@ class RcloneSystemTest {
 
   @Test
   void rcApiCountsErrorsWithTheirMessage() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = PortAllocator.freeLoopbackPort();
     String url = "http://127.0.0.1:" + port;
     Files.writeString(work.resolve("blocker"), "x");
     try (ManagedProcess rcd =
