@@ -26,14 +26,13 @@ public final class NotifyFifoReader implements BackgroundTask {
   private static final Logger LOG = LoggerFactory.getLogger(NotifyFifoReader.class);
   private static final int MAX_LINE = 4096;
 
+  /** How long {@link #stop()} waits for the reader thread to end. */
+  private static final long STOP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+
   private final Path fifo;
   private final NotifyListener listener;
   private volatile boolean running;
   private volatile boolean opening;
-
-  /** How long {@link #stop()} waits for the reader thread to end. */
-  private static final long STOP_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
-
   private volatile boolean connected;
   private volatile String problem = "not started";
   private Thread thread;
